@@ -1,0 +1,44 @@
+// Inputs and outputs of one analysis: what the server, the CLI and the API all call.
+import type { DockerfileModel } from './model-types';
+import type { Finding, RuleOptions, Severity } from './rule';
+import type { StageRole } from './model-types';
+import type { SizeEstimate, StageEstimate } from './size/types';
+
+/** Per-rule setting: a severity, or 'off'. Keys may be a rule id, an LW code or an alias (DL3009, JSONArgsRecommended). */
+export type RuleSetting = Severity | 'off';
+
+export interface AnalyzeOptions {
+  /** Build target (`--target`); defaults to the last stage. */
+  target?: string;
+  rules?: Record<string, RuleSetting>;
+  ruleOptions?: RuleOptions;
+  /** false turns every suppression comment into a finding instead of honouring it. */
+  allowSuppressions?: boolean;
+  /** Skip the size estimate (the editor asks for it only when the lens is on). */
+  estimateSizes?: boolean;
+}
+
+export interface StageSummary {
+  index: number;
+  name: string | null;
+  ships: boolean;
+  roles: StageRole[];
+  /** The base image as written, ARG defaults substituted. */
+  base: string;
+  /** 0-based line of the FROM. */
+  line: number;
+  estimate: SizeEstimate;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  stages: StageSummary[];
+  /** Full per-layer estimates (for the hover/breakdown); empty when sizes were not asked for. */
+  estimates: StageEstimate[];
+  model: DockerfileModel;
+}
+
+export interface ApplyFixesOptions {
+  /** Also apply fixes marked unsafe. Suggestions are never bulk-applied. */
+  unsafe?: boolean;
+}
