@@ -36,6 +36,8 @@ export interface AnalysisResult {
   /** Full per-layer estimates (for the hover/breakdown); empty when sizes were not asked for. */
   estimates: StageEstimate[];
   model: DockerfileModel;
+  /** Rules that threw (a bug in Layerwise, never in the user's file); their findings are missing. */
+  internalErrors: Array<{ rule: string; message: string }>;
 }
 
 export interface ApplyFixesOptions {

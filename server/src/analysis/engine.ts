@@ -1,19 +1,194 @@
-// Runs the rules over the model and owns suppressions and severity overrides.
-import type { AnalysisResult, AnalyzeOptions, ApplyFixesOptions } from './engine-types';
-import type { Finding } from './rule';
+// Runs the rules over the model and owns suppressions, ONBUILD handling and severity overrides.
+import type {
+  AnalysisResult,
+  AnalyzeOptions,
+  ApplyFixesOptions,
+  RuleSetting,
+  StageSummary,
+} from './engine-types';
+import { buildModel } from './model';
+import type { DockerfileModel, InstructionInfo, Stage } from './model-types';
+import { docsUrlFor, type Finding, type Fix, type Report, type Rule, type RuleVisitor } from './rule';
+import { allRules } from './rules/index';
+import { estimateStages } from './size/estimate';
+import type { SizeEstimate, StageEstimate } from './size/types';
+import { findSuppressions, suppressionCovers, type Suppression } from './suppressions';
+import { applyTextEdits, editSpans } from './text-edits';
 
 export type * from './engine-types';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  void text;
-  void options;
-  throw new Error('not implemented yet');
+  return analyzeWithRules(allRules, text, options);
+}
+
+/** analyze() with an explicit rule set: for tests of the engine itself and of single rules. */
+export function analyzeWithRules(rules: readonly Rule[], text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const model = buildModel(text, { target: options.target });
+  const settings = resolveRuleSettings(rules, options.rules ?? {});
+  const suppressions = options.allowSuppressions === false ? [] : findSuppressions(model);
+  const internalErrors: AnalysisResult['internalErrors'] = [];
+
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = settings.get(rule) ?? rule.severity;
+    if (setting === 'off') continue;
+    try {
+      for (const report of runRule(rule, model, options)) {
+        if (isSuppressed(report, rule, suppressions)) continue;
+        findings.push(toFinding(rule, setting, report));
+      }
+    } catch (error) {
+      // One broken rule must not take the others (or the editor) down with it.
+      internalErrors.push({ rule: rule.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  findings.sort(compareFindings);
+
+  const estimates = options.estimateSizes === false ? [] : estimateStages(model);
+  return { findings, stages: summarizeStages(model, estimates), estimates, model, internalErrors };
 }
 
 /** Applies the first bulk-applicable fix of each finding, skipping fixes that overlap one already taken. */
 export function applyFixes(text: string, findings: readonly Finding[], options: ApplyFixesOptions = {}): string {
-  void text;
-  void findings;
-  void options;
-  throw new Error('not implemented yet');
+  const taken: Array<[number, number]> = [];
+  const edits = [];
+  for (const finding of findings) {
+    const fix = finding.fixes.find((candidate) => isBulkApplicable(candidate, options));
+    if (!fix) continue;
+    const spans = editSpans(text, fix.edits);
+    if (spans.some((span) => taken.some((other) => spansConflict(span, other)))) continue;
+    taken.push(...spans);
+    edits.push(...fix.edits);
+  }
+  return edits.length === 0 ? text : applyTextEdits(text, edits);
+}
+
+/**
+ * Applies fixes until none applies any more (fixes that overlapped in one pass get their turn in the
+ * next), like `eslint --fix`. Bounded so that two fixes undoing each other cannot loop forever.
+ */
+export function fixAll(text: string, options: AnalyzeOptions & ApplyFixesOptions = {}): string {
+  const maxPasses = 10;
+  let current = text;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const { findings } = analyze(current, { ...options, estimateSizes: false });
+    const next = applyFixes(current, findings, options);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+function isBulkApplicable(fix: Fix, options: ApplyFixesOptions): boolean {
+  return fix.safety === 'safe' || (fix.safety === 'unsafe' && options.unsafe === true);
+}
+
+function spansConflict([startA, endA]: [number, number], [startB, endB]: [number, number]): boolean {
+  // Two insertions at the same point conflict too: their order would be arbitrary.
+  return (startA < endB && startB < endA) || startA === startB;
+}
+
+function runRule(rule: Rule, model: DockerfileModel, options: AnalyzeOptions): Report[] {
+  const reports: Report[] = [];
+  const visitor = rule.create({ model, options: options.ruleOptions ?? {}, report: (report) => reports.push(report) });
+  const judgesAllStages = rule.appliesTo === 'all-stages';
+  if (judgesAllStages && visitor.global) model.globalInstructions.forEach((instruction) => visitor.global?.(instruction));
+  for (const stage of model.stages) {
+    if (!judgesAllStages && !stage.shipsLayers) continue;
+    visitStage(visitor, stage, judgesAllStages);
+  }
+  visitor.end?.();
+  return reports;
+}
+
+function visitStage(visitor: RuleVisitor, stage: Stage, includeTriggers: boolean): void {
+  visitor.stage?.(stage);
+  for (const instruction of stage.instructions) {
+    // ONBUILD triggers run in the images built FROM this one, not in this build: only rules that
+    // judge every stage (syntax, security of what is written) look at them.
+    if (instruction.onbuild && !includeTriggers) continue;
+    handlerFor(visitor, instruction)?.(instruction, stage);
+  }
+  visitor.stageEnd?.(stage);
+}
+
+function handlerFor(visitor: RuleVisitor, instruction: InstructionInfo) {
+  const keyword = instruction.keyword.toUpperCase() as Uppercase<string>;
+  return visitor[keyword];
+}
+
+function isSuppressed(report: Report, rule: Rule, suppressions: readonly Suppression[]): boolean {
+  const line = report.range.start.line;
+  return suppressions.some(
+    (suppression) => line >= suppression.firstLine && line <= suppression.lastLine && suppressionCovers(suppression, rule),
+  );
+}
+
+function toFinding(rule: Rule, severity: Exclude<RuleSetting, 'off'>, report: Report): Finding {
+  return {
+    rule: rule.id,
+    code: rule.code,
+    aliases: rule.aliases,
+    severity,
+    message: report.message,
+    range: report.range,
+    fixes: report.fixes ?? [],
+    docsUrl: docsUrlFor(rule.id),
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.code.localeCompare(b.code)
+  );
+}
+
+/**
+ * Maps user settings onto rules. A key may be a rule id, an LW code or an alias of another tool, so
+ * that `DL3009: off` carried over from hadolint habits works. Unknown keys and values are ignored.
+ */
+export function resolveRuleSettings(
+  rules: readonly Rule[],
+  settings: Readonly<Record<string, RuleSetting>>,
+): Map<Rule, RuleSetting> {
+  const byName = new Map<string, Rule>();
+  for (const rule of rules) {
+    for (const name of [rule.id, rule.code, ...Object.values(rule.aliases)]) {
+      if (typeof name === 'string') byName.set(name.toLowerCase(), rule);
+    }
+  }
+  const resolved = new Map<Rule, RuleSetting>();
+  for (const [key, value] of Object.entries(settings)) {
+    const rule = byName.get(key.toLowerCase());
+    if (rule && isRuleSetting(value)) resolved.set(rule, value);
+  }
+  return resolved;
+}
+
+const RULE_SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+export function isRuleSetting(value: unknown): value is RuleSetting {
+  return typeof value === 'string' && RULE_SETTINGS.has(value);
+}
+
+function summarizeStages(model: DockerfileModel, estimates: readonly StageEstimate[]): StageSummary[] {
+  return model.stages.map((stage) => ({
+    index: stage.index,
+    name: stage.name,
+    ships: stage.ships,
+    roles: stage.roles,
+    base: stage.base.resolved,
+    line: stage.from.range.start.line,
+    estimate: toSizeEstimate(estimates.find((estimate) => estimate.stageIndex === stage.index)),
+  }));
+}
+
+const UNKNOWN_SIZE: SizeEstimate = { bytes: null, low: null, high: null, compressedBytes: null, basis: 'unknown' };
+
+function toSizeEstimate(estimate: StageEstimate | undefined): SizeEstimate {
+  if (!estimate) return UNKNOWN_SIZE;
+  const { bytes, low, high, compressedBytes, basis } = estimate;
+  return { bytes, low, high, compressedBytes, basis };
 }

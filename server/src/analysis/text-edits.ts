@@ -20,8 +20,10 @@ export function offsetAt(text: string, starts: number[], position: Position): nu
   if (position.line >= starts.length) return text.length;
   if (position.line < 0) return 0;
   const lineStart = starts[position.line];
-  const nextLineStart = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
-  return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+  let lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
+  // As in LSP, a character past the end of the line means the end of the line, before its break.
+  while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
+  return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
 }
 
 export function positionAt(starts: number[], offset: number): Position {
