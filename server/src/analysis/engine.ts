@@ -174,6 +174,7 @@ export function isRuleSetting(value: unknown): value is RuleSetting {
 }
 
 function summarizeStages(model: DockerfileModel, estimates: readonly StageEstimate[]): StageSummary[] {
+  const estimateByStage = new Map(estimates.map((estimate) => [estimate.stageIndex, estimate]));
   return model.stages.map((stage) => ({
     index: stage.index,
     name: stage.name,
@@ -181,7 +182,7 @@ function summarizeStages(model: DockerfileModel, estimates: readonly StageEstima
     roles: stage.roles,
     base: stage.base.resolved,
     line: stage.from.range.start.line,
-    estimate: toSizeEstimate(estimates.find((estimate) => estimate.stageIndex === stage.index)),
+    estimate: toSizeEstimate(estimateByStage.get(stage.index)),
   }));
 }
 

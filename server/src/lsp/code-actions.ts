@@ -1,0 +1,140 @@
+// Code actions: one quick fix per fix of each Layerwise diagnostic in the request, and the
+// `source.fixAll.layerwise` action that applies every safe fix (editor.codeActionsOnSave).
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyFixes } from '../analysis/engine';
+import type { Finding, Fix } from '../analysis/rule';
+import { DIAGNOSTIC_SOURCE, readDiagnosticData } from './diagnostics';
+import type { DocumentAnalysis } from './document-analysis';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerwise`;
+export const PROVIDED_CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
+export const FIX_ALL_TITLE = 'Fix all safe Layerwise problems';
+
+export interface CodeActionSupport {
+  /** The client understands versioned `documentChanges` (then a stale edit is refused). */
+  documentChanges: boolean;
+}
+
+/** A requested kind selects its sub-kinds: `source` and `source.fixAll` both select ours. */
+function requested(context: CodeActionContext, kind: string): boolean {
+  if (!context.only || context.only.length === 0) return true;
+  return context.only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+}
+
+export function codeActionsFor(
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  context: CodeActionContext,
+  support: CodeActionSupport,
+): CodeAction[] {
+  if (analysis.kind !== 'analysed') return [];
+  const findings = analysis.result.findings;
+  const actions: CodeAction[] = [];
+  if (requested(context, CodeActionKind.QuickFix)) {
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      actions.push(...quickFixes(document, diagnostic, fixesFor(diagnostic, document.version, findings), support));
+    }
+  }
+  if (requested(context, FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(document, findings, support);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+function quickFixes(document: TextDocument, diagnostic: Diagnostic, fixes: Fix[], support: CodeActionSupport) {
+  const preferred = fixes.find((fix) => fix.safety === 'safe');
+  return fixes.map(
+    (fix): CodeAction => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: fix === preferred,
+      edit: workspaceEdit(document, fix.edits, support),
+    }),
+  );
+}
+
+/**
+ * The fixes of a diagnostic. Its own `data` is used when it was computed for this very version;
+ * otherwise it is matched to the current analysis, and a diagnostic that no longer exists gets none.
+ */
+export function fixesFor(diagnostic: Diagnostic, version: number, findings: readonly Finding[]): Fix[] {
+  const data = readDiagnosticData(diagnostic.data);
+  if (data && data.version === version) return data.fixes;
+  const match = findings.find(
+    (finding) =>
+      finding.code === diagnostic.code &&
+      finding.message === diagnostic.message &&
+      sameRange(finding.range, diagnostic.range),
+  );
+  return match ? match.fixes : [];
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function fixAllAction(document: TextDocument, findings: readonly Finding[], support: CodeActionSupport) {
+  if (!findings.some((finding) => finding.fixes.some((fix) => fix.safety === 'safe'))) return null;
+  const text = document.getText();
+  const fixed = applyFixes(text, findings);
+  if (fixed === text) return null;
+  const action: CodeAction = {
+    title: FIX_ALL_TITLE,
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit(document, [minimalEdit(document, text, fixed)], support),
+  };
+  return action;
+}
+
+/** One edit covering only what changed, so the editor keeps the cursor and folding elsewhere. */
+export function minimalEdit(document: TextDocument, before: string, after: string): TextEdit {
+  let prefix = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < shorter - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  ) {
+    suffix++;
+  }
+  // Never cut a CRLF or a surrogate pair in half: positions inside them are ambiguous.
+  if (prefix > 0 && splitsPair(before, prefix)) prefix--;
+  if (suffix > 0 && splitsPair(before, before.length - suffix)) suffix--;
+  return {
+    range: { start: document.positionAt(prefix), end: document.positionAt(before.length - suffix) },
+    newText: after.slice(prefix, after.length - suffix),
+  };
+}
+
+function splitsPair(text: string, offset: number): boolean {
+  const previous = text.charCodeAt(offset - 1);
+  const next = text.charCodeAt(offset);
+  const crlf = previous === 13 && next === 10;
+  const surrogates = previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+  return crlf || surrogates;
+}
+
+function workspaceEdit(document: TextDocument, edits: TextEdit[], support: CodeActionSupport): WorkspaceEdit {
+  if (support.documentChanges) {
+    return { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] };
+  }
+  return { changes: { [document.uri]: edits } };
+}

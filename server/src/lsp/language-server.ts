@@ -1,0 +1,141 @@
+// Wires the Layerwise features to an LSP connection: document sync, diagnostics, code actions,
+// code lenses and settings. Every handler runs guarded: it logs and answers harmlessly on error.
+import {
+  CodeLensRefreshRequest,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActionsFor, PROVIDED_CODE_ACTION_KINDS, type CodeActionSupport } from './code-actions';
+import { codeLensesFor } from './code-lens';
+import { DocumentAnalyses, type DocumentAnalysis } from './document-analysis';
+import { connectionLogger, guarded, guardedListener, type Logger } from './logger';
+import type { LayerwiseSettings } from './settings';
+import { SettingsStore } from './settings-store';
+import { debounceFrom, Validator } from './validation';
+
+interface ClientSupport extends CodeActionSupport {
+  configuration: boolean;
+  codeLensRefresh: boolean;
+}
+
+function clientSupport(capabilities: ClientCapabilities): ClientSupport {
+  return {
+    configuration: capabilities.workspace?.configuration === true,
+    codeLensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
+    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+  };
+}
+
+export function serverCapabilities(): InitializeResult['capabilities'] {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    codeActionProvider: { codeActionKinds: PROVIDED_CODE_ACTION_KINDS, resolveProvider: false },
+    codeLensProvider: { resolveProvider: false },
+  };
+}
+
+interface Session {
+  support: ClientSupport;
+  settings: SettingsStore;
+  validator: Validator;
+}
+
+/** The transport comes from the command line: `--stdio`, `--node-ipc` or `--socket=<port>`. */
+export function startLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const logger = connectionLogger(connection);
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new DocumentAnalyses(logger);
+  let session: Session | null = null;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const support = clientSupport(params.capabilities ?? {});
+    const settings = new SettingsStore(connection, logger, support.configuration);
+    const validator = new Validator({
+      connection,
+      documents,
+      settings,
+      analyses,
+      logger,
+      debounceMs: debounceFrom(params.initializationOptions),
+    });
+    session = { support, settings, validator };
+    return { capabilities: serverCapabilities(), serverInfo: { name: 'layerwise' } };
+  });
+
+  /** The current version of a document and its settings, or null when it is gone or the request was cancelled. */
+  async function currentAnalysis(uri: string, token: CancellationToken) {
+    if (!session || !documents.get(uri)) return null;
+    const settings: LayerwiseSettings = await session.settings.settingsFor(uri);
+    const document = documents.get(uri);
+    if (!document || token.isCancellationRequested) return null;
+    const analysis: DocumentAnalysis = analyses.analysisFor(document, settings);
+    return { document, settings, analysis };
+  }
+
+  const justOpened = new Set<string>();
+  documents.onDidOpen(
+    guardedListener(logger, 'didOpen', ({ document }) => {
+      justOpened.add(document.uri);
+      session?.validator.opened(document.uri);
+    }),
+  );
+  documents.onDidChangeContent(
+    guardedListener(logger, 'didChange', ({ document }) => {
+      // TextDocuments reports an open as a content change too; the open already scheduled it.
+      if (justOpened.delete(document.uri)) return;
+      session?.validator.changed(document.uri);
+    }),
+  );
+  documents.onDidClose(
+    guardedListener(logger, 'didClose', ({ document }) => {
+      justOpened.delete(document.uri);
+      analyses.forget(document.uri);
+      session?.settings.forget(document.uri);
+      session?.validator.closed(document.uri);
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guardedListener(logger, 'didChangeConfiguration', async (params) => {
+      if (!session) return;
+      session.settings.changed(params?.settings);
+      session.validator.revalidateAll();
+      if (session.support.codeLensRefresh) await connection.sendRequest(CodeLensRefreshRequest.type);
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded(logger, 'codeAction', [], async (params, token) => {
+      const current = await currentAnalysis(params.textDocument.uri, token);
+      if (!current || !session) return [];
+      return codeActionsFor(current.document, current.analysis, params.context, session.support);
+    }),
+  );
+
+  connection.onCodeLens(
+    guarded(logger, 'codeLens', [], async (params, token) => {
+      const current = await currentAnalysis(params.textDocument.uri, token);
+      if (!current || !current.settings.sizeLens.enabled) return [];
+      return codeLensesFor(current.analysis);
+    }),
+  );
+
+  connection.onShutdown(() => session?.validator.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+  logLastResortErrors(logger);
+}
+
+/** Errors that escape every handler are logged; the server keeps serving. */
+function logLastResortErrors(logger: Logger): void {
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+}
