@@ -7,7 +7,22 @@ import type { SizeEstimate, StageEstimate } from './size/types';
 /** Per-rule setting: a severity, or 'off'. Keys may be a rule id, an LW code or an alias (DL3009, JSONArgsRecommended). */
 export type RuleSetting = Severity | 'off';
 
+/**
+ * What the door (server or CLI) read from the build context for the core, which reads no files itself.
+ * Absent means "unknown": rules about the context stay silent and COPY sizes are heuristic.
+ */
+export interface BuildContextInfo {
+  /** The .dockerignore that applies (`<Dockerfile>.dockerignore` first, then `.dockerignore`); null when there is none. */
+  dockerignore: string | null;
+  /** Files of the context as POSIX paths relative to its root, with sizes in bytes; absent when not read. */
+  files?: Array<{ path: string; bytes: number }>;
+  /** True when the listing stopped early (huge context): sizes are then lower bounds. */
+  truncated?: boolean;
+}
+
 export interface AnalyzeOptions {
+  /** The build context, when the caller could read it. */
+  buildContext?: BuildContextInfo;
   /** Build target (`--target`); defaults to the last stage. */
   target?: string;
   rules?: Record<string, RuleSetting>;

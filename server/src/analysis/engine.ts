@@ -13,7 +13,7 @@ import { allRules } from './rules/index';
 import { estimateStages } from './size/estimate';
 import type { SizeEstimate, StageEstimate } from './size/types';
 import { findSuppressions, suppressionCovers, type Suppression } from './suppressions';
-import { applyTextEdits, editSpans } from './text-edits';
+import { applyTextEdits, editSpans, lineStarts } from './text-edits';
 
 export type * from './engine-types';
 
@@ -52,10 +52,11 @@ export function analyzeWithRules(rules: readonly Rule[], text: string, options: 
 export function applyFixes(text: string, findings: readonly Finding[], options: ApplyFixesOptions = {}): string {
   const taken: Array<[number, number]> = [];
   const edits = [];
+  const starts = lineStarts(text);
   for (const finding of findings) {
     const fix = finding.fixes.find((candidate) => isBulkApplicable(candidate, options));
     if (!fix) continue;
-    const spans = editSpans(text, fix.edits);
+    const spans = editSpans(text, fix.edits, starts);
     if (spans.some((span) => taken.some((other) => spansConflict(span, other)))) continue;
     taken.push(...spans);
     edits.push(...fix.edits);

@@ -104,6 +104,10 @@ export interface ParserDirectiveInfo {
 export interface DockerfileModel {
   text: string;
   lines: string[];
+  /** Offsets of the start of each line (see text-edits.ts), computed once for every rule to share. */
+  lineStarts: number[];
+  /** The file's own line break, for fixes that write new lines. */
+  lineEnding: '\r\n' | '\n';
   ast: Dockerfile;
   escapeCharacter: string;
   directives: ParserDirectiveInfo[];

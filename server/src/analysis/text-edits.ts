@@ -61,7 +61,6 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 }
 
 /** Offset spans of a group of edits, for overlap checks between fixes. */
-export function editSpans(text: string, edits: readonly TextEdit[]): Array<[number, number]> {
-  const starts = lineStarts(text);
+export function editSpans(text: string, edits: readonly TextEdit[], starts = lineStarts(text)): Array<[number, number]> {
   return edits.map((edit) => [offsetAt(text, starts, edit.range.start), offsetAt(text, starts, edit.range.end)]);
 }

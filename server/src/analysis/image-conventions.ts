@@ -1,0 +1,153 @@
+// What image names tell us without measuring anything: the naming conventions of the big publishers.
+// Kept as data so adding a family is one entry, not another branch.
+import type { PackageManager } from './model-types';
+
+export interface ConventionFacts {
+  distro: string | null;
+  packageManager: PackageManager | null;
+  hasShell: boolean | null;
+  defaultUser: string | null;
+  nonRootUser: string | null;
+  isDistroless: boolean;
+}
+
+/** The parts of a reference a convention looks at; `tag` is `latest` when none was written. */
+export interface ConventionSubject {
+  registry: string | null;
+  repository: string;
+  tag: string;
+}
+
+export interface ImageConvention {
+  /** Why the facts hold, for readers of this table. */
+  about: string;
+  /** Docker Hub official images (`node`, `library/node`, `docker.io/node`). */
+  official?: boolean;
+  registry?: RegExp;
+  repository?: RegExp;
+  /** Matched against the last path segment of the repository (`quay.io/centos/centos` → `centos`). */
+  name?: RegExp;
+  tag?: RegExp;
+  facts: Partial<ConventionFacts>;
+}
+
+/**
+ * Applied in order; a later matching entry overrides the fields it sets. Broad families come first,
+ * tag variants (alpine, minimal) next, and the flavours that remove the shell (distroless, chiseled) last.
+ */
+export const IMAGE_CONVENTIONS: readonly ImageConvention[] = [
+  {
+    about: 'Docker Hub official images are Debian-based and run as root unless a variant says otherwise',
+    official: true,
+    facts: { packageManager: 'apt', hasShell: true, defaultUser: 'root' },
+  },
+  { about: 'Debian and Ubuntu', name: /^(debian|ubuntu|buildpack-deps)$/, facts: { packageManager: 'apt', hasShell: true } },
+  { about: 'official node images create the user node (uid 1000)', official: true, repository: /^node$/, facts: { nonRootUser: 'node' } },
+  { about: 'BusyBox has a shell and no package manager', official: true, repository: /^busybox$/, facts: { packageManager: 'none', distro: 'busybox' } },
+  { about: 'Alpine', name: /^alpine$/, facts: { packageManager: 'apk', hasShell: true, distro: 'alpine' } },
+  { about: 'RHEL-like distributions', name: /^(fedora|rockylinux|almalinux|oraclelinux|amazonlinux)$/, facts: { packageManager: 'dnf', hasShell: true } },
+  { about: 'CentOS 7 and older use yum', name: /^centos$/, facts: { packageManager: 'yum', hasShell: true } },
+  { about: 'CentOS Stream uses dnf', name: /^centos$/, tag: /stream/, facts: { packageManager: 'dnf' } },
+  { about: 'Amazon Linux 2 uses yum', name: /^amazonlinux$/, tag: /^2(\.|-|$)/, facts: { packageManager: 'yum' } },
+  { about: 'Oracle Linux 7 uses yum', name: /^oraclelinux$/, tag: /^7(\.|-|$)/, facts: { packageManager: 'yum' } },
+  { about: 'Amazon Corretto images are Amazon Linux 2 based', official: true, repository: /^amazoncorretto$/, facts: { packageManager: 'yum' } },
+  { about: 'Amazon Corretto on Amazon Linux 2023', official: true, repository: /^amazoncorretto$/, tag: /al2023/, facts: { packageManager: 'dnf' } },
+  { about: 'Red Hat UBI', name: /^ubi\d*$/, facts: { packageManager: 'dnf', hasShell: true, defaultUser: 'root' } },
+  { about: 'Red Hat UBI minimal', name: /^ubi\d*-minimal$/, facts: { packageManager: 'microdnf', hasShell: true, defaultUser: 'root' } },
+  { about: 'Red Hat UBI micro has no package manager', name: /^ubi\d*-micro$/, facts: { packageManager: 'none', defaultUser: 'root' } },
+  { about: 'openSUSE and SUSE BCI', repository: /^(opensuse|bci)\//, facts: { packageManager: 'zypper', hasShell: true } },
+  { about: 'SUSE registry', registry: /^registry\.suse\.com$/, facts: { packageManager: 'zypper', hasShell: true } },
+  {
+    about: '.NET images (Debian by default); .NET 8 and later define the user app',
+    registry: /^mcr\.microsoft\.com$/,
+    repository: /^dotnet\//,
+    facts: { packageManager: 'apt', hasShell: true, defaultUser: 'root' },
+  },
+  { about: '.NET 8+ app user', registry: /^mcr\.microsoft\.com$/, repository: /^dotnet\//, tag: /^(latest|([89]|\d{2,})\.\d)/, facts: { nonRootUser: 'app' } },
+  { about: 'Azure Linux / CBL-Mariner use tdnf', tag: /(azurelinux|cbl-mariner)/, facts: { packageManager: null, distro: 'azurelinux' } },
+
+  // Tag variants.
+  { about: 'alpine-based variants', tag: /(^|-)alpine/, facts: { packageManager: 'apk', hasShell: true, distro: 'alpine' } },
+  { about: 'RHEL-like minimal variants', name: /^(rockylinux|almalinux|centos)$/, tag: /minimal/, facts: { packageManager: 'microdnf' } },
+  { about: 'Oracle Linux based variants', tag: /(^|-)oracle(linux\d*)?(-|$)/, facts: { packageManager: 'microdnf' } },
+  { about: 'Oracle Linux slim', name: /^oraclelinux$/, tag: /slim/, facts: { packageManager: 'microdnf' } },
+  { about: 'UBI based variants', tag: /(^|-)ubi\d*(-|$)/, facts: { packageManager: 'dnf' } },
+  { about: 'UBI minimal variants', tag: /(^|-)ubi\d*-minimal/, facts: { packageManager: 'microdnf' } },
+  { about: 'Windows images', tag: /(nanoserver|windowsservercore|ltsc20\d\d)/, facts: { packageManager: null, hasShell: null, distro: 'windows' } },
+
+  // Flavours without a shell.
+  {
+    about: 'distroless: no shell (except :debug), no package manager, root unless :nonroot; the user nonroot (65532) always exists',
+    registry: /^gcr\.io$/,
+    repository: /^distroless\//,
+    facts: { packageManager: 'none', hasShell: false, defaultUser: 'root', nonRootUser: 'nonroot', isDistroless: true, distro: null },
+  },
+  { about: 'distroless :debug ships a busybox shell', registry: /^gcr\.io$/, repository: /^distroless\//, tag: /debug/, facts: { hasShell: true } },
+  { about: 'distroless :nonroot', registry: /^gcr\.io$/, repository: /^distroless\//, tag: /nonroot/, facts: { defaultUser: 'nonroot' } },
+  {
+    about: 'Chainguard images run as nonroot with no shell; -dev variants add a shell and apk',
+    registry: /^cgr\.dev$/,
+    repository: /^chainguard\//,
+    facts: { packageManager: 'none', hasShell: false, defaultUser: 'nonroot', nonRootUser: 'nonroot', isDistroless: true, distro: 'wolfi' },
+  },
+  {
+    about: 'Chainguard -dev variants',
+    registry: /^cgr\.dev$/,
+    repository: /^chainguard\//,
+    tag: /(^|-)dev$/,
+    facts: { packageManager: 'apk', hasShell: true, isDistroless: false },
+  },
+  {
+    about: 'wolfi-base is the Chainguard image with a shell and apk',
+    registry: /^cgr\.dev$/,
+    repository: /^chainguard\/wolfi-base$/,
+    facts: { packageManager: 'apk', hasShell: true, defaultUser: null, isDistroless: false },
+  },
+  {
+    about: '.NET chiseled images: no shell, no package manager, run as app',
+    registry: /^mcr\.microsoft\.com$/,
+    repository: /^dotnet\//,
+    tag: /chiseled/,
+    facts: { packageManager: 'none', hasShell: false, defaultUser: 'app', nonRootUser: 'app', isDistroless: true },
+  },
+];
+
+/** Release code names that appear in tags (`node:20-bookworm-slim`) and the distribution they mean. */
+export const DISTRO_CODENAMES: Readonly<Record<string, string>> = {
+  stretch: 'debian9',
+  buster: 'debian10',
+  bullseye: 'debian11',
+  bookworm: 'debian12',
+  trixie: 'debian13',
+  focal: 'ubuntu20',
+  jammy: 'ubuntu22',
+  noble: 'ubuntu24',
+};
+
+/**
+ * Tags that are the same image as a table entry, per the table's own sources
+ * (repo-info alpine remote/latest.md and local/3.24.2.md show one image id).
+ */
+export const TAG_ALIASES: Readonly<Record<string, string>> = {
+  'alpine:latest': 'alpine:3.24',
+  'debian:12-slim': 'debian:bookworm-slim',
+  'debian:12': 'debian:bookworm',
+  'debian:13-slim': 'debian:trixie-slim',
+  'debian:13': 'debian:trixie',
+  'ubuntu:noble': 'ubuntu:24.04',
+  'ubuntu:jammy': 'ubuntu:22.04',
+};
+
+export function matchesConvention(convention: ImageConvention, subject: ConventionSubject): boolean {
+  const isOfficial = subject.registry === null && !subject.repository.includes('/');
+  if (convention.official !== undefined && convention.official !== isOfficial) return false;
+  if (convention.registry && !convention.registry.test(subject.registry ?? '')) return false;
+  if (convention.repository && !convention.repository.test(subject.repository)) return false;
+  if (convention.name && !convention.name.test(lastSegment(subject.repository))) return false;
+  if (convention.tag && !convention.tag.test(subject.tag)) return false;
+  return true;
+}
+
+function lastSegment(repository: string): string {
+  return repository.slice(repository.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,200 @@
+// Image references (registry / repository / tag / digest) and what is known about them: the measured
+// base-image table first, naming conventions for everything the table does not measure.
+import type { ImageFacts, ImageRef } from './model-types';
+import type { Range } from './rule';
+import { BASE_IMAGE_TABLE, type BaseImageEntry, type BaseImageTable } from './size/base-image-table';
+import {
+  DISTRO_CODENAMES,
+  IMAGE_CONVENTIONS,
+  TAG_ALIASES,
+  matchesConvention,
+  type ConventionFacts,
+  type ConventionSubject,
+} from './image-conventions';
+
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+
+/**
+ * Parses an image reference the way Docker does: `[registry/]repository[:tag][@digest]`. The first
+ * path component is a registry only when it looks like a host (has a dot or a port, or is localhost).
+ * `raw` is the text as written when `text` is its ARG-substituted form.
+ */
+export function parseImageRef(text: string, range: Range, raw: string = text): ImageRef {
+  const resolved = text.trim();
+  const at = resolved.indexOf('@');
+  const nameAndTag = at >= 0 ? resolved.slice(0, at) : resolved;
+  const digest = at >= 0 ? resolved.slice(at + 1) || null : null;
+
+  const lastColon = nameAndTag.lastIndexOf(':');
+  const hasTag = lastColon > nameAndTag.lastIndexOf('/');
+  const name = hasTag ? nameAndTag.slice(0, lastColon) : nameAndTag;
+  const tag = hasTag ? nameAndTag.slice(lastColon + 1) || null : null;
+
+  const { registry, repository } = splitRegistry(name);
+  return {
+    raw,
+    resolved,
+    registry,
+    repository,
+    tag,
+    digest,
+    isScratch: resolved.toLowerCase() === 'scratch',
+    hasUnresolvedVariables: resolved.includes('$'),
+    range,
+  };
+}
+
+function splitRegistry(name: string): { registry: string | null; repository: string } {
+  const slash = name.indexOf('/');
+  const first = slash >= 0 ? name.slice(0, slash) : '';
+  const isHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const registry = isHost ? first : null;
+  let repository = isHost ? name.slice(slash + 1) : name;
+  if (registry !== null && !DOCKER_HUB_HOSTS.has(registry.toLowerCase())) return { registry, repository };
+  if (repository.startsWith('library/')) repository = repository.slice('library/'.length);
+  return { registry: null, repository };
+}
+
+/** The reference as Docker would normalise it for lookups: lower-case, Docker Hub implicit, `latest` by default. */
+export function canonicalImageName(ref: Pick<ImageRef, 'registry' | 'repository' | 'tag'>): string {
+  const prefix = ref.registry === null ? '' : `${ref.registry}/`;
+  return `${prefix}${ref.repository}:${ref.tag ?? 'latest'}`.toLowerCase();
+}
+
+export function unknownFacts(): ImageFacts {
+  return {
+    key: null,
+    distro: null,
+    packageManager: null,
+    hasShell: null,
+    defaultUser: null,
+    nonRootUser: null,
+    isDistroless: false,
+    isScratch: false,
+    uncompressedBytes: null,
+    compressedBytes: null,
+    source: null,
+  };
+}
+
+/** Facts about an image: sizes only from the table (never invented), the rest also from naming conventions. */
+export function imageFacts(ref: ImageRef, table: BaseImageTable = BASE_IMAGE_TABLE): ImageFacts {
+  if (ref.hasUnresolvedVariables || ref.repository === '') return unknownFacts();
+  if (ref.isScratch) return scratchFacts(table);
+
+  const subject: ConventionSubject = {
+    registry: ref.registry?.toLowerCase() ?? null,
+    repository: ref.repository.toLowerCase(),
+    tag: ref.tag ?? 'latest',
+  };
+  const facts: ImageFacts = { ...unknownFacts(), ...conventionFacts(subject) };
+
+  const key = findTableKey(ref, table);
+  if (key !== null) applyTableEntry(facts, key, table.images[key]);
+
+  const codenameDistro = distroFromTag(subject.tag);
+  if (codenameDistro !== null) facts.distro = codenameDistro;
+  return facts;
+}
+
+function scratchFacts(table: BaseImageTable): ImageFacts {
+  const facts: ImageFacts = {
+    ...unknownFacts(),
+    distro: 'none',
+    packageManager: 'none',
+    hasShell: false,
+    defaultUser: 'root',
+    isScratch: true,
+  };
+  const entry = table.images.scratch;
+  if (entry) applyTableEntry(facts, 'scratch', entry);
+  return facts;
+}
+
+function conventionFacts(subject: ConventionSubject): Partial<ConventionFacts> {
+  let merged: Partial<ConventionFacts> = {};
+  for (const convention of IMAGE_CONVENTIONS) {
+    if (matchesConvention(convention, subject)) merged = { ...merged, ...convention.facts };
+  }
+  return merged;
+}
+
+function applyTableEntry(facts: ImageFacts, key: string, entry: BaseImageEntry): void {
+  facts.key = key;
+  facts.distro = entry.distro ?? facts.distro;
+  facts.packageManager = entry.packageManager;
+  facts.hasShell = entry.hasShell;
+  facts.defaultUser = entry.user ?? facts.defaultUser;
+  facts.uncompressedBytes = entry.uncompressedBytes;
+  facts.compressedBytes = entry.compressedBytes;
+  facts.source = entry.source;
+}
+
+function distroFromTag(tag: string): string | null {
+  for (const token of tag.toLowerCase().split(/[-_.]/)) {
+    const distro = DISTRO_CODENAMES[token];
+    if (distro) return distro;
+  }
+  return null;
+}
+
+/** Canonical name → table key, built once per table. */
+const tableIndexes = new WeakMap<BaseImageTable, Map<string, string>>();
+
+function tableIndex(table: BaseImageTable): Map<string, string> {
+  let index = tableIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const key of Object.keys(table.images)) {
+      index.set(canonicalImageName(parseImageRef(key, ZERO_RANGE)), key);
+    }
+    tableIndexes.set(table, index);
+  }
+  return index;
+}
+
+const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * The table entry of the image's family: the exact tag first, then the tag with its version shortened
+ * and release code names dropped (`20.11.1-bookworm-slim` → `20-slim`). A digest without a tag names
+ * no family we can know.
+ */
+export function findTableKey(ref: ImageRef, table: BaseImageTable = BASE_IMAGE_TABLE): string | null {
+  if (ref.tag === null && ref.digest !== null) return null;
+  const index = tableIndex(table);
+  for (const tag of familyTags(ref.tag ?? 'latest')) {
+    const name = canonicalImageName({ ...ref, tag });
+    const key = index.get(TAG_ALIASES[name] ?? name) ?? index.get(name);
+    if (key !== undefined) return key;
+  }
+  return null;
+}
+
+/** Candidate tags, most specific first. */
+export function familyTags(tag: string): string[] {
+  const [first, ...rest] = tag.toLowerCase().split('-');
+  const versions = /^\d/.test(first) ? shortenedVersions(first) : [first];
+  const withoutCodenames = rest.filter((token) => !(token in DISTRO_CODENAMES)).map((token) => token.replace(/^alpine[\d.]+$/, 'alpine'));
+  const suffixes = [rest.join('-'), withoutCodenames.join('-')];
+  const candidates = new Set<string>([tag.toLowerCase()]);
+  for (const suffix of suffixes) {
+    for (const version of versions) {
+      candidates.add(suffix === '' ? version : `${version}-${suffix}`);
+    }
+  }
+  return [...candidates];
+}
+
+/** `20.11.1` → 20.11.1, 20.11, 20; `21.0.4_7` → 21.0.4_7, 21.0.4, 21.0, 21. */
+function shortenedVersions(version: string): string[] {
+  const parts = version.split(/[._]/);
+  const separators = version.match(/[._]/g) ?? [];
+  const versions: string[] = [];
+  for (let count = parts.length; count >= 1; count--) {
+    let candidate = parts[0];
+    for (let i = 1; i < count; i++) candidate += separators[i - 1] + parts[i];
+    versions.push(candidate);
+  }
+  return versions;
+}

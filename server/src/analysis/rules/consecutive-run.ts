@@ -1,0 +1,104 @@
+import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
+import { defineRule } from '../rule';
+import { isAptUpdateInstallPair } from './support/apt-lists';
+import { isCleanupOnly } from './support/later-cleanup';
+import { canAppendTo, haveSameRunSettings, mergeRunsEdits } from './support/run-edits';
+
+/** RUNs with more chained commands than this are treated as deliberate layers (as hadolint does). */
+const MAX_COMMANDS_TO_MERGE = 2;
+
+export default defineRule({
+  id: 'consecutive-run',
+  code: 'LW104',
+  aliases: { hadolint: 'DL3059' },
+  category: 'size',
+  severity: 'info',
+  appliesTo: 'shipped-stages',
+  docs: {
+    summary: 'Consecutive RUN instructions that could be one layer.',
+    rationale: [
+      'Each RUN adds a layer with its own metadata and file-system diff, and files changed by several RUNs',
+      'are stored once per layer. Short consecutive RUNs are usually clearer and smaller as one RUN joined with',
+      '`&&`. Separate RUNs do have a use: each is cached on its own, so a slow step that rarely changes can',
+      'stay in its own layer. Merge when the steps belong together.',
+    ].join('\n'),
+    examples: {
+      invalid: ['FROM alpine:3.20\nRUN mkdir -p /app/data\nRUN chmod 700 /app/data\n'],
+      valid: [
+        'FROM alpine:3.20\nRUN mkdir -p /app/data \\\n    && chmod 700 /app/data\n',
+        'FROM alpine:3.20\nRUN mkdir -p /app/data\nWORKDIR /app\nRUN chmod 700 /app/data\n',
+      ],
+    },
+    differences: [
+      'Like hadolint, a RUN that chains more than two commands is taken as a deliberate layer, and RUNs with',
+      'different flags are not merged. Unlike hadolint, only shipped stages are judged, one finding is given',
+      'per group of consecutive RUNs, heredoc and exec-form RUNs are never merged, and the',
+      '`apt-get update` / install pair and later cleanups are left to their own rules (LW101, LW103).',
+    ].join(' '),
+  },
+  fix: {
+    availability: 'sometimes',
+    safety: 'unsafe',
+    reason:
+      'Merging changes what the build cache can reuse, so the fix is unsafe. It is not offered when a SHELL instruction changes the shell, or when a RUN has `;`, `||`, subshells or comments that `&&` would change.',
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      stageEnd(stage) {
+        for (const group of consecutiveGroups(model, stage)) {
+          const first = group[0].range.start.line + 1;
+          const last = group[group.length - 1].range.start.line + 1;
+          const edits = mergeRunsEdits(model, group);
+          context.report({
+            range: group[1].keywordRange,
+            message:
+              group.length === 2
+                ? `this RUN and the one before it (line ${first}) could be one layer: join them with \`&&\``
+                : `the ${group.length} RUNs on lines ${first}–${last} could be one layer: join them with \`&&\``,
+            fixes: edits ? [{ title: `Merge ${group.length} RUN instructions`, safety: 'unsafe', edits }] : [],
+          });
+        }
+      },
+    };
+  },
+});
+
+/** Groups of two or more RUNs that follow each other and could be merged. */
+function consecutiveGroups(model: DockerfileModel, stage: Stage): InstructionInfo[][] {
+  const groups: InstructionInfo[][] = [];
+  let current: InstructionInfo[] = [];
+  const close = () => {
+    if (current.length > 1) groups.push(current);
+    current = [];
+  };
+  for (const instruction of stage.instructions) {
+    const previous = current[current.length - 1];
+    if (previous && canMerge(model, previous, instruction)) {
+      current.push(instruction);
+    } else {
+      close();
+      if (isMergeable(model, instruction)) current = [instruction];
+    }
+  }
+  close();
+  return groups;
+}
+
+/**
+ * A RUN that may join a group: shell form, ending cleanly (no `&`, `;` or comment at the end), short.
+ * A RUN that only deletes does not: it belongs in the RUN that created the files (LW103) or nowhere.
+ */
+function isMergeable(model: DockerfileModel, run: InstructionInfo): boolean {
+  if (run.keyword !== 'RUN' || run.onbuild || !canAppendTo(model, run)) return false;
+  const commands = run.script!.commands.filter((command) => !command.nested && command.program !== null);
+  return commands.length <= MAX_COMMANDS_TO_MERGE && !isCleanupOnly(run);
+}
+
+function canMerge(model: DockerfileModel, previous: InstructionInfo, run: InstructionInfo): boolean {
+  return (
+    isMergeable(model, run) &&
+    haveSameRunSettings(previous, run) &&
+    !isAptUpdateInstallPair(previous, run)
+  );
+}

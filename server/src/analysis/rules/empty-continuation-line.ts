@@ -1,0 +1,61 @@
+import type { InstructionInfo } from '../model-types';
+import { defineRule, type Range } from '../rule';
+
+interface HeredocCapable {
+  getHeredocs(): Array<{ getContentRange(): Range | null; getNameRange(): Range }>;
+}
+
+/** The first line of the instruction that belongs to a heredoc body; blank lines there are content. */
+function firstHeredocLine(instruction: InstructionInfo): number {
+  const node = instruction.node as unknown as Partial<HeredocCapable>;
+  if (typeof node.getHeredocs !== 'function') return Infinity;
+  const lines = node.getHeredocs().map((heredoc) => (heredoc.getContentRange() ?? heredoc.getNameRange()).start.line);
+  return lines.length === 0 ? Infinity : Math.min(...lines);
+}
+
+export default defineRule({
+  id: 'empty-continuation-line',
+  code: 'LW318',
+  aliases: { buildkit: 'NoEmptyContinuation' },
+  category: 'correctness',
+  severity: 'warning',
+  appliesTo: 'all-stages',
+  docs: {
+    summary: 'An empty line inside a continued instruction (after a trailing `\\`).',
+    rationale: [
+      'A blank line after a line continuation does not end the instruction: the builder skips it and glues',
+      'the next line on, which hides where an instruction really ends (a forgotten `\\` can swallow the next',
+      'instruction). The syntax is deprecated and a future BuildKit release will reject it. Remove the empty',
+      'line, or put a `#` comment there.',
+    ].join('\n'),
+    examples: {
+      invalid: ['FROM alpine:3.20\nRUN apk add --no-cache \\\n\n    gnupg \\\n\n    curl\n'],
+      valid: ['FROM alpine:3.20\nRUN apk add --no-cache \\\n    gnupg \\\n    curl\n', 'FROM alpine:3.20\nEXPOSE \\\n# Port\n80\n'],
+    },
+  },
+  fix: { availability: 'always', safety: 'safe' },
+  create(context) {
+    const { model } = context;
+    const check = (instruction: InstructionInfo) => {
+      const last = Math.min(instruction.range.end.line, firstHeredocLine(instruction) - 1);
+      const empty: number[] = [];
+      for (let line = instruction.range.start.line + 1; line <= last; line++) {
+        if ((model.lines[line] ?? '').trim() === '') empty.push(line);
+      }
+      if (empty.length === 0) return;
+      context.report({
+        range: { start: { line: empty[0], character: 0 }, end: { line: empty[0], character: model.lines[empty[0]].length } },
+        message: `Empty continuation line in this ${instruction.keyword}: remove it (or make it a # comment); BuildKit will reject it in a future release`,
+        fixes: [
+          {
+            title: empty.length === 1 ? 'Remove the empty line' : `Remove the ${empty.length} empty lines`,
+            safety: 'safe',
+            edits: empty.map((line) => ({ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' })),
+          },
+        ],
+      });
+    };
+    // Every instruction, those before the first FROM included.
+    return { end: () => model.instructions.forEach(check) };
+  },
+});

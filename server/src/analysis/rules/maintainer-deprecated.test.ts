@@ -1,0 +1,32 @@
+import { testRule } from '../testing/rule-tester';
+import rule from './maintainer-deprecated';
+
+testRule(rule, {
+  valid: ['FROM alpine:3.20\nLABEL org.opencontainers.image.authors="moby@example.com"\n'],
+  invalid: [
+    {
+      name: 'BuildKit example',
+      code: 'FROM alpine:3.20\nMAINTAINER moby@example.com\n',
+      errors: [{ message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', line: 2, column: 1, endColumn: 11 }],
+      output: 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="moby@example.com"\n',
+    },
+    {
+      name: 'quotes and dollars are escaped so the label keeps the text',
+      code: 'FROM alpine:3.20\nmaintainer Jane "JD" Doe <jane$@example.com>\n',
+      errors: [{ line: 2 }],
+      output: 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane \\"JD\\" Doe <jane\\$@example.com>"\n',
+    },
+    {
+      name: 'escape=` and CRLF',
+      code: '# escape=`\r\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\r\nMAINTAINER "Team" C:\\ops\r\n',
+      errors: [{ line: 3 }],
+      output: '# escape=`\r\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\r\nLABEL org.opencontainers.image.authors="`"Team`" C:\\ops"\r\n',
+    },
+    {
+      name: 'before the first FROM too',
+      code: 'MAINTAINER ops@example.com\nFROM alpine:3.20\n',
+      errors: [{ line: 1 }],
+      output: 'LABEL org.opencontainers.image.authors="ops@example.com"\nFROM alpine:3.20\n',
+    },
+  ],
+});

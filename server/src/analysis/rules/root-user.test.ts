@@ -1,0 +1,103 @@
+import { testRule } from '../testing/rule-tester';
+import rule from './root-user';
+
+testRule(rule, {
+  valid: [
+    'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
+    { name: 'distroless :nonroot', code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nENTRYPOINT ["/app"]\n' },
+    { name: '.NET chiseled runs as app', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/api.dll"]\n' },
+    { name: 'Chainguard', code: 'FROM cgr.dev/chainguard/python:latest\nCOPY app.py /app/\n' },
+    { name: 'a numeric user', code: 'FROM alpine:3.20\nUSER 1000:1000\n' },
+    { name: 'a user given by a variable is not judged', code: 'FROM alpine:3.20\nARG APP_USER=app\nUSER $APP_USER\n' },
+    { name: 'the USER of the stage this one is built on', code: 'FROM node:20 AS base\nUSER node\nFROM base\nCMD ["node"]\n' },
+    { name: 'build stages may run as root', code: 'FROM golang:1.25 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n' },
+    { name: 'an unresolved base image is not judged', code: 'ARG BASE\nFROM $BASE\nCOPY app /app\n' },
+    { name: 'Windows images have no root user', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/\n' },
+    { name: 'only the --target stage ships', code: 'FROM alpine:3.20 AS prod\nUSER 65534\nFROM alpine:3.20 AS debug\nRUN apk add --no-cache curl\n', options: { target: 'prod' } },
+  ],
+  invalid: [
+    {
+      name: 'official node image: USER node before CMD',
+      code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+      errors: [{ message: 'the image runs as root: add a USER with a non-root user (node) before CMD/ENTRYPOINT', line: 1, column: 6, endColumn: 18 }],
+      output: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
+    },
+    {
+      name: 'alpine: a RUN creates the user before CMD',
+      code: 'FROM python:3.12-alpine\nRUN pip install --no-cache-dir flask\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]\n',
+      errors: [{ line: 1 }],
+      output:
+        'FROM python:3.12-alpine\nRUN pip install --no-cache-dir flask\nCOPY app.py /app/\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["python", "/app/app.py"]\n',
+    },
+    {
+      name: 'alpine: right after a RUN, the user is created at its end (no extra consecutive RUN)',
+      code: 'FROM python:3.12-alpine\nCOPY app.py /app/\nRUN pip install --no-cache-dir flask\nCMD ["python", "/app/app.py"]\n',
+      errors: [{ line: 1 }],
+      output:
+        'FROM python:3.12-alpine\nCOPY app.py /app/\nRUN pip install --no-cache-dir flask \\\n    && addgroup -S app \\\n    && adduser -S -G app app\nUSER app\nCMD ["python", "/app/app.py"]\n',
+    },
+    {
+      name: 'debian without RUN: a RUN creates the user, at the end of the stage; comments above CMD stay with it',
+      code: 'FROM debian:bookworm-slim\nCOPY app /usr/local/bin/app\n# start\nENTRYPOINT ["app"]\n',
+      errors: [{ line: 1 }],
+      output:
+        'FROM debian:bookworm-slim\nCOPY app /usr/local/bin/app\nRUN groupadd --system app && useradd --system --gid app --no-log-init app\nUSER app\n# start\nENTRYPOINT ["app"]\n',
+    },
+    {
+      name: 'distroless with the default root user',
+      code: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\n',
+      errors: [{ line: 1 }],
+      output: 'FROM gcr.io/distroless/static-debian12\nCOPY app /app\nUSER nonroot\n',
+    },
+    {
+      name: 'scratch takes a numeric user',
+      code: 'FROM golang:1.25 AS build\nRUN go build -o /app .\n\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
+      errors: [{ line: 4, column: 6, endColumn: 13 }],
+      output: 'FROM golang:1.25 AS build\nRUN go build -o /app .\n\nFROM scratch\nCOPY --from=build /app /app\nUSER 65532:65532\nENTRYPOINT ["/app"]\n',
+    },
+    {
+      name: 'an explicit last USER root with nothing after it that needs root is replaced',
+      code: 'FROM node:20\nUSER root\nCOPY . /app\nCMD ["node", "/app"]\n',
+      errors: [{ message: 'the image runs as root: switch to a non-root USER (node) after the steps that need root', line: 2, column: 6, endColumn: 10 }],
+      output: 'FROM node:20\nUSER node\nCOPY . /app\nCMD ["node", "/app"]\n',
+    },
+    {
+      name: 'USER root then RUN: the switch goes after the RUN',
+      code: 'FROM node:20\nUSER node\nRUN npm ci\nUSER root\nRUN chown -R node /app\nCMD ["node", "/app"]\n',
+      errors: [{ line: 4 }],
+      output: 'FROM node:20\nUSER node\nRUN npm ci\nUSER root\nRUN chown -R node /app\nUSER node\nCMD ["node", "/app"]\n',
+    },
+    {
+      name: 'a user the Dockerfile already creates is the one to switch to',
+      code: 'FROM debian:bookworm-slim\nRUN groupadd -r redis && useradd -r -g redis redis\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\n',
+      errors: [{ message: /\(redis\) before CMD\/ENTRYPOINT$/ }],
+      output: 'FROM debian:bookworm-slim\nRUN groupadd -r redis && useradd -r -g redis redis\nCOPY entrypoint.sh /usr/local/bin/\nUSER redis\nENTRYPOINT ["entrypoint.sh"]\n',
+    },
+    {
+      name: 'an unknown image: reported without a fix',
+      code: 'FROM registry.example.com/team/base:1.4\nCOPY app /app\n',
+      errors: [{ message: /^no USER is set, so the container runs as root unless registry.example.com\/team\/base:1.4 sets one/ }],
+      output: null,
+    },
+    {
+      name: 'CRLF and escape=`',
+      code: '# escape=`\r\nFROM debian:bookworm-slim\r\nRUN apt-get update `\r\n    && apt-get install -y curl `\r\n    && rm -rf /var/lib/apt/lists/*\r\nCMD ["curl"]\r\n',
+      errors: [{ line: 2 }],
+      output:
+        '# escape=`\r\nFROM debian:bookworm-slim\r\nRUN apt-get update `\r\n    && apt-get install -y curl `\r\n    && rm -rf /var/lib/apt/lists/* `\r\n    && groupadd --system app `\r\n    && useradd --system --gid app --no-log-init app\r\nUSER app\r\nCMD ["curl"]\r\n',
+    },
+    {
+      name: 'a heredoc RUN before: a separate RUN creates the user',
+      code: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache curl\nEOF\n',
+      errors: [{ line: 1 }],
+      output: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache curl\nEOF\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
+    },
+    {
+      name: 'the --target stage is the one judged',
+      code: 'FROM node:20 AS dev\nCMD ["npm", "run", "dev"]\nFROM node:20-slim AS prod\nUSER node\n',
+      options: { target: 'dev' },
+      errors: [{ line: 1 }],
+      output: 'FROM node:20 AS dev\nUSER node\nCMD ["npm", "run", "dev"]\nFROM node:20-slim AS prod\nUSER node\n',
+    },
+  ],
+});

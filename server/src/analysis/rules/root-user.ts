@@ -1,0 +1,125 @@
+import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
+import { defineRule, type Fix, type Position, type TextEdit } from '../rule';
+import { instructionArguments } from './support/instruction-args';
+import { findLaterCleanup } from './support/later-cleanup';
+import { appendCommandsEdit, combineInsertions, hasCustomShell, lineEnding, textAt } from './support/run-edits';
+import { effectiveUser, isRootUser, nonRootUserPlan, userCreatedIn, type NonRootUserPlan } from './support/users';
+
+/** Instructions that run or configure the container: a USER goes before them. */
+const RUNTIME_INSTRUCTIONS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+export default defineRule({
+  id: 'root-user',
+  code: 'LW202',
+  aliases: { hadolint: 'DL3002', trivy: 'AVD-DS-0002', checkov: 'CKV_DOCKER_8' },
+  category: 'security',
+  severity: 'warning',
+  appliesTo: 'shipped-stages',
+  docs: {
+    summary: 'The shipped image runs as root.',
+    rationale: [
+      'A process running as root in the container is root on the files the container can reach, and one',
+      'kernel or runtime bug away from root on the host. Most applications need root only to install',
+      'packages at build time: create a user (or use the one the image provides, such as `node` or',
+      'distroless `nonroot`) and switch to it with USER after the last step that needs root.',
+    ].join('\n'),
+    examples: {
+      invalid: [
+        'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+        'FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER root\n',
+      ],
+      valid: [
+        'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n',
+        'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nENTRYPOINT ["/app"]\n',
+        'FROM golang:1.25-alpine AS build\nRUN go build -o /app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
+      ],
+    },
+    differences: [
+      'hadolint (DL3002) and Checkov (CKV_DOCKER_8) only flag an explicit last `USER root`; this rule also',
+      'flags a shipped stage with no USER at all on a base image that runs as root (as Trivy does), and',
+      'knows the bases that already run as non-root (distroless `:nonroot`, .NET chiseled). Build stages',
+      'are never judged.',
+    ].join(' '),
+  },
+  fix: {
+    availability: 'sometimes',
+    safety: 'unsafe',
+    reason:
+      'Unsafe because an application that writes to root-owned paths or binds a port below 1024 can break. Not offered when the base image is unknown (no way to know how to create a user there).',
+  },
+  create(context) {
+    const { model } = context;
+    return {
+      stageEnd(stage) {
+        // Windows containers have no root: their users are ContainerAdministrator and ContainerUser.
+        if (!stage.ships || stage.facts.distro === 'windows') return;
+        const current = effectiveUser(stage);
+        if (current.user === null && stage.base.hasUnresolvedVariables) return;
+        if (current.user !== null && !isRootUser(current.user)) return;
+        const plan = nonRootUserPlan(stage.facts, stage.base.isScratch, userCreatedIn(stage));
+        const fix = plan ? addUserFix(model, stage, plan) : null;
+        const explicit = current.instruction?.stage === stage && current.argument ? current.argument : null;
+        context.report({
+          range: explicit ? explicit.range : stage.base.range,
+          message: explicit
+            ? `the image runs as root: switch to a non-root USER${plan ? ` (${plan.user})` : ''} after the steps that need root`
+            : current.user === null
+              ? `no USER is set, so the container runs as root unless ${stage.base.raw} sets one: add a USER with a non-root user`
+              : `the image runs as root: add a USER with a non-root user${plan ? ` (${plan.user})` : ''} before CMD/ENTRYPOINT`,
+          fixes: fix ? [fix] : [],
+        });
+      },
+    };
+  },
+});
+
+function addUserFix(model: DockerfileModel, stage: Stage, plan: NonRootUserPlan): Fix | null {
+  const own = stage.instructions.filter((instruction) => !instruction.onbuild && instruction.keyword !== 'FROM');
+  const pivotIndex = findLastIndex(own, (instruction) => instruction.keyword === 'RUN' || instruction.keyword === 'USER');
+  const pivot = pivotIndex === -1 ? null : own[pivotIndex];
+  const title = `Add USER ${plan.user}`;
+  if (pivot?.keyword === 'USER' && plan.setup.length === 0) {
+    const argument = instructionArguments(pivot)[0];
+    if (argument) return { title, safety: 'unsafe', edits: [{ range: argument.range, newText: plan.user }] };
+  }
+  if (plan.setup.length > 0 && hasCustomShell(stage, own[own.length - 1] ?? stage.from)) return null;
+  const anchor = own.slice(pivotIndex + 1).find((instruction) => RUNTIME_INSTRUCTIONS.has(instruction.keyword)) ?? null;
+  const before = anchor ? own[own.indexOf(anchor) - 1] ?? null : own[own.length - 1] ?? null;
+  // After an unterminated heredoc or a dangling continuation, new lines would become part of it.
+  if (!anchor && before && isOpenEnded(model, before)) return null;
+  const eol = lineEnding(model);
+  const edits: TextEdit[] = [];
+  const lines: string[] = [];
+  if (plan.setup.length > 0) {
+    // Creating the user at the end of the RUN just before keeps one layer (and no new consecutive RUN).
+    const append = before && before === pivot && !findLaterCleanup(model, stage, before) ? appendCommandsEdit(model, before, plan.setup) : null;
+    if (append) edits.push(append);
+    else lines.push(`RUN ${plan.setup.join(' && ')}`);
+  }
+  lines.push(`USER ${plan.user}`);
+  if (anchor) {
+    const at: Position = { line: firstLineOfCommentsAbove(model, anchor, before ?? stage.from), character: 0 };
+    edits.push({ range: { start: at, end: at }, newText: lines.map((line) => line + eol).join('') });
+  } else {
+    const at = (before ?? stage.from).range.end;
+    edits.push({ range: { start: at, end: at }, newText: lines.map((line) => eol + line).join('') });
+  }
+  return { title, safety: 'unsafe', edits: combineInsertions(edits) };
+}
+
+function isOpenEnded(model: DockerfileModel, instruction: InstructionInfo): boolean {
+  return instruction.script?.incomplete === true || textAt(model, instruction.range).trimEnd().endsWith(model.escapeCharacter);
+}
+
+/** The first line of the comment block right above an instruction (comments describe what follows them). */
+function firstLineOfCommentsAbove(model: DockerfileModel, instruction: InstructionInfo, previous: InstructionInfo): number {
+  let line = instruction.range.start.line;
+  const floor = previous.range.end.line + 1;
+  while (line - 1 >= floor && (model.lines[line - 1] ?? '').trim().startsWith('#')) line--;
+  return line;
+}
+
+function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let index = items.length - 1; index >= 0; index--) if (predicate(items[index])) return index;
+  return -1;
+}

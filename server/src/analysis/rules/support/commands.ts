@@ -1,0 +1,115 @@
+// Finding program invocations (`apt-get install`, `apk add`, `rm -rf`) in a parsed RUN script.
+// Rules never re-split strings: they read the words the shell parser produced.
+import type { RunScript, ShellCommand, ShellWord } from '../../shell-types';
+
+/** A command with wrappers such as `sudo` or `env VAR=x` looked through. */
+export interface Invocation {
+  command: ShellCommand;
+  /** The word naming the real program (after wrappers). */
+  program: ShellWord;
+  /** The program's base name: `/usr/bin/apt-get` → `apt-get`. */
+  name: string;
+  /** The words after the real program. */
+  args: ShellWord[];
+}
+
+/** An invocation of a tool with a subcommand (`apt-get install`, `apk add`, `pip install`). */
+export interface SubcommandCall extends Invocation {
+  /** The first operand, or null when the tool was called without one. */
+  subcommand: ShellWord | null;
+  /** Index of the subcommand in `args` (args.length when there is none). */
+  subcommandIndex: number;
+}
+
+/** How to read a tool's command line: its program names and the options that take a separate value. */
+export interface ToolSpec {
+  programs: readonly string[];
+  /** Options written as `-o value` (not `-o=value`), whose value must not be taken for the subcommand. */
+  optionsWithValue?: ReadonlySet<string>;
+}
+
+// Wrappers that run the next word as the program. The options listed take a value.
+const WRAPPERS: Record<string, ReadonlySet<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U']),
+  env: new Set(['-u', '-C', '-S']),
+  exec: new Set(['-a']),
+  command: new Set(),
+  nohup: new Set(),
+};
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+export function baseName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? path : path.slice(slash + 1);
+}
+
+export function invocationOf(command: ShellCommand): Invocation | null {
+  if (!command.program) return null;
+  let program = command.program;
+  let args = command.args;
+  for (let guard = 0; guard < 4; guard++) {
+    const withValue = WRAPPERS[baseName(program.value)];
+    if (!withValue) break;
+    let index = 0;
+    while (index < args.length) {
+      const word = args[index].value;
+      if (withValue.has(word)) index += 2;
+      else if (word.startsWith('-') || ASSIGNMENT.test(word)) index += 1;
+      else break;
+    }
+    if (index >= args.length) break;
+    program = args[index];
+    args = args.slice(index + 1);
+  }
+  return { command, program, name: baseName(program.value), args };
+}
+
+/** Index of the first operand of `args`, skipping options and the values of options that take one. */
+export function firstOperandIndex(args: readonly ShellWord[], optionsWithValue?: ReadonlySet<string>): number {
+  let index = 0;
+  while (index < args.length) {
+    const word = args[index].value;
+    if (word === '--') return index + 1;
+    if (!word.startsWith('-') || word === '-') return index;
+    index += optionsWithValue?.has(word) ? 2 : 1;
+  }
+  return args.length;
+}
+
+/** Every invocation of the tool in the script, nested ones included, in document order. */
+export function findCalls(script: RunScript, tool: ToolSpec, subcommands?: readonly string[]): SubcommandCall[] {
+  const calls: SubcommandCall[] = [];
+  for (const command of script.commands) {
+    const invocation = invocationOf(command);
+    if (!invocation || !tool.programs.includes(invocation.name)) continue;
+    const subcommandIndex = firstOperandIndex(invocation.args, tool.optionsWithValue);
+    const subcommand = invocation.args[subcommandIndex] ?? null;
+    if (subcommands && (!subcommand || !subcommands.includes(subcommand.value))) continue;
+    calls.push({ ...invocation, subcommand, subcommandIndex });
+  }
+  return calls.sort((a, b) => compareRangeStarts(a.command.range, b.command.range));
+}
+
+/** True when any argument is one of the flags, as `--flag` or `--flag=value`. */
+export function hasFlag(invocation: Invocation, ...flags: string[]): boolean {
+  return invocation.args.some((word) => flags.some((flag) => word.value === flag || word.value.startsWith(`${flag}=`)));
+}
+
+/** The operands of a command: its words that are not options (everything after `--`). */
+export function operands(invocation: Invocation, optionsWithValue?: ReadonlySet<string>): ShellWord[] {
+  const result: ShellWord[] = [];
+  let optionsEnded = false;
+  for (let index = 0; index < invocation.args.length; index++) {
+    const word = invocation.args[index];
+    if (!optionsEnded && word.value === '--') optionsEnded = true;
+    else if (!optionsEnded && word.value.startsWith('-') && word.value !== '-') {
+      if (optionsWithValue?.has(word.value)) index++;
+    } else result.push(word);
+  }
+  return result;
+}
+
+export function compareRangeStarts(a: { start: { line: number; character: number } }, b: typeof a): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}

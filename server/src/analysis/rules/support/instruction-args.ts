@@ -1,0 +1,41 @@
+// The arguments of a non-RUN instruction (ADD, COPY, USER…) as values with ranges, JSON form and ONBUILD
+// triggers included. Flags are not arguments: they are in InstructionInfo.flags.
+import type { Instruction } from 'dockerfile-ast';
+import type { InstructionInfo } from '../../model-types';
+import type { Range } from '../../rule';
+
+export interface ArgumentWord {
+  value: string;
+  range: Range;
+}
+
+interface JsonCapable {
+  getJSONStrings(): Array<{ getJSONValue(): string; getJSONRange(): Range; getRange(): Range }>;
+}
+
+interface TriggerCapable {
+  getTriggerInstruction(): Instruction | null;
+}
+
+function hasJsonStrings(node: unknown): node is JsonCapable {
+  return typeof (node as Partial<JsonCapable>).getJSONStrings === 'function';
+}
+
+/** The instruction an ONBUILD line triggers, or the instruction itself. */
+export function effectiveNode(instruction: InstructionInfo): Instruction {
+  const node = instruction.node;
+  if (node.getKeyword() === 'ONBUILD') {
+    const trigger = (node as unknown as TriggerCapable).getTriggerInstruction?.();
+    if (trigger) return trigger;
+  }
+  return node;
+}
+
+export function instructionArguments(instruction: InstructionInfo): ArgumentWord[] {
+  const node = effectiveNode(instruction);
+  if (hasJsonStrings(node)) {
+    const strings = node.getJSONStrings();
+    if (strings.length > 0) return strings.map((s) => ({ value: s.getJSONValue(), range: s.getRange() }));
+  }
+  return node.getArguments().map((argument) => ({ value: argument.getValue(), range: argument.getRange() }));
+}

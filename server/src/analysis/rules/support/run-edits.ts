@@ -1,0 +1,249 @@
+// Text edits on RUN instructions: append commands, merge RUNs, remove a command or an instruction.
+// Every edit keeps the file's line endings and escape character and writes readable ` \` continuations.
+import type { DockerfileModel, InstructionInfo, Stage } from '../../model-types';
+import type { Position, Range, TextEdit } from '../../rule';
+import { offsetAt } from '../../text-edits';
+import { compareRangeStarts } from './commands';
+
+export function textAt(model: DockerfileModel, range: Range): string {
+  const starts = model.lineStarts;
+  return model.text.slice(offsetAt(model.text, starts, range.start), offsetAt(model.text, starts, range.end));
+}
+
+export function lineEnding(model: DockerfileModel): '\r\n' | '\n' {
+  return model.lineEnding;
+}
+
+/** A shell-form RUN whose script the parser fully understood. Heredocs and exec form are never edited. */
+export function isPlainShellRun(instruction: InstructionInfo): boolean {
+  const script = instruction.script;
+  return (
+    instruction.keyword === 'RUN' &&
+    script !== null &&
+    script.form === 'shell' &&
+    script.heredocs.length === 0 &&
+    !script.incomplete &&
+    script.commands.length > 0
+  );
+}
+
+/**
+ * The script with line continuations joined and comment lines inside them dropped, as the shell will see
+ * it. Used to check the text between commands, never to find commands.
+ */
+export function logicalText(text: string, escape: string): string {
+  const lines = text.split(/\r\n|\n|\r/);
+  const kept: string[] = [];
+  lines.forEach((line, index) => {
+    if (index > 0 && (line.trim() === '' || line.trim().startsWith('#'))) return;
+    const trimmed = line.replace(/[ \t]+$/, '');
+    kept.push(trimmed.endsWith(escape) ? trimmed.slice(0, -escape.length) : line);
+  });
+  return kept.join(' ');
+}
+
+/**
+ * The top-level items of a RUN that is a plain and-list (`a && b | c && d`): one range per pipeline.
+ * null when the script has anything else at the top level (`;`, `||`, `&`, `if`, subshells, comments),
+ * because joining such a script to others with `&&` would change what runs when a command fails.
+ */
+export function andListItems(model: DockerfileModel, run: InstructionInfo): Range[] | null {
+  if (!isPlainShellRun(run) || !run.script) return null;
+  const script = run.script;
+  const commands = script.commands.filter((command) => !command.nested).sort((a, b) => compareRangeStarts(a.range, b.range));
+  if (commands.length === 0) return null;
+  const gapIsBlank = (range: Range) => logicalText(textAt(model, range), model.escapeCharacter).trim() === '';
+  if (!gapIsBlank({ start: script.range.start, end: commands[0].range.start })) return null;
+  if (!gapIsBlank({ start: commands[commands.length - 1].range.end, end: script.range.end })) return null;
+  const items: Range[] = [{ ...commands[0].range }];
+  for (let index = 1; index < commands.length; index++) {
+    const gap = logicalText(
+      textAt(model, { start: commands[index - 1].range.end, end: commands[index].range.start }),
+      model.escapeCharacter,
+    ).trim();
+    if (gap === '|') items[items.length - 1] = { start: items[items.length - 1].start, end: commands[index].range.end };
+    else if (gap === '&&') items.push({ ...commands[index].range });
+    else return null;
+  }
+  return items;
+}
+
+/**
+ * True when `&& more` can be written after the script without changing what it already does: the script
+ * does not end in a separator or a background `&`, and has no shell comment that would swallow the rest.
+ */
+export function canAppendTo(model: DockerfileModel, run: InstructionInfo): boolean {
+  if (!isPlainShellRun(run) || !run.script) return false;
+  if (andListItems(model, run)) return true;
+  const logical = logicalText(textAt(model, run.script.range), model.escapeCharacter).trim();
+  return logical !== '' && !/[;&|]$/.test(logical) && !/(^|\s)#/.test(logical);
+}
+
+/** How the file writes continued commands: where `&&` goes and how deep the continuation lines are. */
+export interface ContinuationStyle {
+  indent: string;
+  /** `cmd && \` (trailing) rather than `\` then `&& cmd` on the next line (leading, the default). */
+  trailing: boolean;
+}
+
+export function continuationStyle(model: DockerfileModel, runs: readonly InstructionInfo[]): ContinuationStyle {
+  const escape = model.escapeCharacter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const run of runs) {
+    const lines = textAt(model, run.range).split(/\r\n|\n|\r/);
+    const leading = lines.slice(1).find((line) => /^[ \t]*&&/.test(line));
+    if (leading) return { indent: /^[ \t]*/.exec(leading)?.[0] || '    ', trailing: false };
+    if (lines.some((line) => new RegExp(`&&[ \\t]*${escape}[ \\t]*$`).test(line))) {
+      const next = lines[1] ?? '';
+      return { indent: /^[ \t]*/.exec(next)?.[0] || '    ', trailing: true };
+    }
+  }
+  return { indent: '    ', trailing: false };
+}
+
+/** The text that joins one command to the next: ` \` + newline + indent + `&& `. */
+function joiner(model: DockerfileModel, style: ContinuationStyle): string {
+  const breakLine = `${model.escapeCharacter}${lineEnding(model)}${style.indent}`;
+  return style.trailing ? ` && ${breakLine}` : ` ${breakLine}&& `;
+}
+
+/** Appends commands to a RUN, each on its own continuation line. null when the RUN cannot take more. */
+export function appendCommandsEdit(model: DockerfileModel, run: InstructionInfo, commands: readonly string[]): TextEdit | null {
+  if (!run.script || !canAppendTo(model, run) || commands.length === 0) return null;
+  const join = joiner(model, continuationStyle(model, [run]));
+  return { range: { start: run.script.range.end, end: run.script.range.end }, newText: commands.map((c) => join + c).join('') };
+}
+
+/** True when the RUNs can become one: same stage, same ONBUILD-ness, same flags (see hasCustomShell for the shell). */
+export function haveSameRunSettings(a: InstructionInfo, b: InstructionInfo): boolean {
+  return a.stage === b.stage && a.onbuild === b.onbuild && flagsKey(a) === flagsKey(b);
+}
+
+function flagsKey(instruction: InstructionInfo): string {
+  return instruction.flags
+    .map((flag) => `${flag.name}=${flag.value ?? ''}`)
+    .sort()
+    .join('\n');
+}
+
+/** True when a SHELL instruction changes the shell of the stage (or of a stage it is built on) before `instruction`. */
+export function hasCustomShell(stage: Stage, instruction: InstructionInfo): boolean {
+  for (let current: Stage | null = stage; current; current = current.baseStage) {
+    const before = current.instructions.filter(
+      (other) => current !== stage || compareRangeStarts(other.range, instruction.range) < 0,
+    );
+    if (before.some((other) => other.keyword === 'SHELL' && !other.onbuild)) return true;
+  }
+  return false;
+}
+
+/**
+ * Merges consecutive RUNs into the first one: one command per line, joined with `&&`, plus `extra` commands
+ * at the end. Comment lines between the RUNs move above the merged RUN. null when a RUN cannot be merged.
+ */
+export function mergeRunsEdits(
+  model: DockerfileModel,
+  runs: readonly InstructionInfo[],
+  extra: readonly string[] = [],
+): TextEdit[] | null {
+  const [first, ...rest] = runs;
+  if (!first?.script || !first.stage || !canAppendTo(model, first) || hasCustomShell(first.stage, first)) return null;
+  const pieces: string[] = [];
+  for (const run of runs) {
+    if (run !== first && !haveSameRunSettings(first, run)) return null;
+    const items = andListItems(model, run);
+    if (!items && run !== first) return null;
+    for (const range of items ?? [run.script!.range]) pieces.push(textAt(model, range));
+  }
+  pieces.push(...extra);
+  const last = rest.length > 0 ? rest[rest.length - 1] : first;
+  const merged = pieces.join(joiner(model, continuationStyle(model, runs)));
+  const edits: TextEdit[] = [{ range: { start: first.script.range.start, end: last.script!.range.end }, newText: merged }];
+  const comments = commentLinesBetween(model, first, last);
+  if (comments.length > 0) {
+    const lineStart: Position = { line: first.range.start.line, character: 0 };
+    edits.unshift({ range: { start: lineStart, end: lineStart }, newText: comments.map((c) => c + lineEnding(model)).join('') });
+  }
+  return edits;
+}
+
+/** Full-line comments between two instructions (not inside either). */
+function commentLinesBetween(model: DockerfileModel, first: InstructionInfo, last: InstructionInfo): string[] {
+  const insideAny = (line: number) =>
+    model.instructions.some((other) => other.range.start.line <= line && line <= other.range.end.line);
+  const comments: string[] = [];
+  for (let line = first.range.end.line + 1; line < last.range.start.line; line++) {
+    const text = model.lines[line] ?? '';
+    if (text.trim().startsWith('#') && !insideAny(line)) comments.push(text.replace(/\r$/, ''));
+  }
+  return comments;
+}
+
+/** Deletes an instruction's whole lines, its line ending included. */
+export function deleteInstructionEdit(instruction: InstructionInfo): TextEdit {
+  return {
+    range: { start: { line: instruction.range.start.line, character: 0 }, end: { line: instruction.range.end.line + 1, character: 0 } },
+    newText: '',
+  };
+}
+
+/**
+ * Removes some top-level items of a plain and-list RUN (the whole RUN when none is left), rejoining the
+ * rest in the RUN's own continuation style. null when the RUN is not a plain and-list.
+ */
+export function removeItemsEdit(model: DockerfileModel, run: InstructionInfo, remove: (item: Range) => boolean): TextEdit | null {
+  const items = andListItems(model, run);
+  if (!items) return null;
+  const kept = items.filter((item) => !remove(item));
+  if (kept.length === items.length) return null;
+  if (kept.length === 0) return deleteInstructionEdit(run);
+  const rejoined = kept.map((item) => textAt(model, item)).join(joiner(model, continuationStyle(model, [run])));
+  return { range: { start: items[0].start, end: items[items.length - 1].end }, newText: rejoined };
+}
+
+/**
+ * True when removing `removed` top-level items from a RUN leaves no new pair of short consecutive RUNs
+ * behind: a fold that deletes a cleanup must not hand the consecutive-RUN rule a new finding.
+ */
+export function canShrinkWithoutJoining(
+  model: DockerfileModel,
+  stage: Stage,
+  run: InstructionInfo,
+  removed: number,
+  /** RUNs the same fix makes long (three commands or more): they never pair up. */
+  lengthened: readonly InstructionInfo[] = [],
+): boolean {
+  const items = andListItems(model, run);
+  if (!items) return false;
+  const index = stage.instructions.indexOf(run);
+  const previous = stage.instructions[index - 1];
+  const next = stage.instructions[index + 1];
+  const isRun = (instruction: InstructionInfo | undefined) =>
+    instruction?.keyword === 'RUN' && !instruction.onbuild && !lengthened.includes(instruction);
+  if (items.length - removed <= 0) return !(isRun(previous) && isRun(next));
+  return items.length - removed > 2 || !(isRun(previous) || isRun(next));
+}
+
+/** True when the range lies inside the other. */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  return compareRangeStarts(outer, inner) <= 0 && compareRangeStarts({ start: inner.end }, { start: outer.end }) <= 0;
+}
+
+/**
+ * Merges zero-width insertions at the same position into one edit (in order), so that clients that
+ * order same-position inserts differently still produce the same text.
+ */
+export function combineInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const result: TextEdit[] = [];
+  for (const edit of edits) {
+    const isInsert = compareRangeStarts(edit.range, { start: edit.range.end }) === 0;
+    const previous = result.find(
+      (other) =>
+        isInsert &&
+        compareRangeStarts(other.range, { start: other.range.end }) === 0 &&
+        compareRangeStarts(other.range, edit.range) === 0,
+    );
+    if (previous) previous.newText += edit.newText;
+    else result.push({ range: edit.range, newText: edit.newText });
+  }
+  return result;
+}

@@ -1,0 +1,69 @@
+// Who a stage runs as, and how to give an image a non-root user it can actually switch to.
+import type { ImageFacts, InstructionInfo, Stage } from '../../model-types';
+import { findCalls, operands } from './commands';
+import { instructionArguments, type ArgumentWord } from './instruction-args';
+
+export interface EffectiveUser {
+  /** The user as written (`root`, `0:0`, `app`), or the image's default; null when unknown. */
+  user: string | null;
+  /** The USER instruction that set it (in this stage or one it is built on); null for the image default. */
+  instruction: InstructionInfo | null;
+  argument: ArgumentWord | null;
+}
+
+/** The user the stage's containers run as: its last USER, else the last USER of the stages it is built on, else the image default. */
+export function effectiveUser(stage: Stage): EffectiveUser {
+  for (let current: Stage | null = stage; current; current = current.baseStage) {
+    const users = current.instructions.filter((instruction) => instruction.keyword === 'USER' && !instruction.onbuild);
+    const last = users[users.length - 1];
+    if (last) {
+      const argument = instructionArguments(last)[0] ?? null;
+      return { user: argument?.value ?? null, instruction: last, argument };
+    }
+  }
+  return { user: stage.facts.defaultUser, instruction: null, argument: null };
+}
+
+/** root, 0, root:root, 0:0 — a user given by a variable is not judged. */
+export function isRootUser(user: string): boolean {
+  if (user.includes('$')) return false;
+  const name = user.split(':')[0].trim();
+  return name === 'root' || name === '0';
+}
+
+/** A non-root user to switch to, and the commands (run as root) that create it when the image lacks one. */
+export interface NonRootUserPlan {
+  user: string;
+  setup: string[];
+}
+
+/** The last user a RUN of the stage (or of the stages it is built on) creates with useradd/adduser. */
+export function userCreatedIn(stage: Stage): string | null {
+  for (let current: Stage | null = stage; current; current = current.baseStage) {
+    const runs = current.instructions.filter((instruction) => instruction.keyword === 'RUN' && instruction.script && !instruction.onbuild);
+    for (const run of runs.reverse()) {
+      const calls = findCalls(run.script!, { programs: ['useradd', 'adduser'] });
+      const name = calls.length > 0 ? operands(calls[calls.length - 1]).at(-1) : undefined;
+      if (name && !name.hasExpansion && /^[a-z_][a-z0-9_-]*\$?$/i.test(name.value)) return name.value;
+    }
+  }
+  return null;
+}
+
+/**
+ * The user to switch to: one the Dockerfile already creates, the image's own, or a new `app` user.
+ * Distroless and scratch images have no shell to create a user: distroless ships `nonroot`, scratch
+ * takes a bare UID.
+ */
+export function nonRootUserPlan(facts: ImageFacts, isScratch: boolean, created: string | null = null): NonRootUserPlan | null {
+  if (created) return { user: created, setup: [] };
+  if (facts.nonRootUser) return { user: facts.nonRootUser, setup: [] };
+  if (facts.isDistroless) return { user: 'nonroot', setup: [] };
+  if (isScratch || facts.isScratch) return { user: '65532:65532', setup: [] };
+  if (facts.hasShell === false) return null;
+  if (facts.packageManager === 'apk') return { user: 'app', setup: ['addgroup -S app', 'adduser -S -G app app'] };
+  if (facts.packageManager === 'apt') {
+    return { user: 'app', setup: ['groupadd --system app', 'useradd --system --gid app --no-log-init app'] };
+  }
+  return null;
+}

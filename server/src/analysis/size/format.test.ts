@@ -1,0 +1,32 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatBytes, formatEstimate } from './format';
+
+describe('formatBytes (decimal units, like docker images)', () => {
+  const cases: Array<[number, string]> = [
+    [0, '0 B'],
+    [999, '999 B'],
+    [512_000, '512 KB'],
+    [3_200_000, '3.2 MB'],
+    [3_249_999, '3.2 MB'],
+    [8_420_000, '8.4 MB'],
+    [75_000_000, '75 MB'],
+    [74_830_000, '75 MB'],
+    [999_600_000, '1 GB'],
+    [1_137_000_000, '1.1 GB'],
+    [12_400_000_000, '12 GB'],
+  ];
+  for (const [bytes, text] of cases) {
+    it(`${bytes} → ${text}`, () => assert.equal(formatBytes(bytes), text));
+  }
+
+  it('nonsense is unknown', () => {
+    assert.equal(formatBytes(Number.NaN), 'unknown');
+    assert.equal(formatBytes(-1), 'unknown');
+  });
+});
+
+describe('formatEstimate', () => {
+  it('says it is an estimate', () => assert.equal(formatEstimate({ bytes: 75_000_000 }), '≈ 75 MB est.'));
+  it('says unknown rather than a number', () => assert.equal(formatEstimate({ bytes: null }), 'size unknown'));
+});

@@ -1,0 +1,173 @@
+// The UI smoke test: what a person does in the editor, in a real browser against code-server with
+// the installed VSIX. Open the Dockerfile from the Explorer, see the squiggle, the size lens and
+// the Problems row, open the lightbulb menu, apply "ADD → COPY", see the text change.
+// Each step waits for what it expects to see, with a deadline; a screenshot is kept after the
+// steps that show something and whenever a step fails.
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+export interface UiSmokeOptions {
+  context: BrowserContext;
+  /** code-server's base URL, e.g. http://127.0.0.1:PORT */
+  url: string;
+  /** The folder to open; it holds the fixtures, with `Dockerfile` at its top. */
+  workspace: string;
+  screenshotDir: string;
+  log: (line: string) => void;
+}
+
+export interface StepResult {
+  name: string;
+  state: 'passed' | 'failed' | 'skipped';
+  error?: string;
+  screenshot?: string;
+}
+
+interface Step {
+  name: string;
+  /** Saved after the step passes, so a person can look at what the test saw. */
+  screenshot?: string;
+  run: (page: Page) => Promise<void>;
+}
+
+const STEP_DEADLINE_MS = 30_000;
+/** The line the quick fix is applied to, and what it must become. */
+const ADD_LINE = 'ADD src/ /app/src/';
+const COPY_LINE = 'COPY src/ /app/src/';
+
+/** Monaco renders spaces as no-break spaces. */
+function normalize(text: string | null): string {
+  return (text ?? '').replace(/\u00a0/g, ' ');
+}
+
+function editorLine(page: Page, text: string): Locator {
+  return page.locator('.monaco-editor .view-lines .view-line').filter({ hasText: text });
+}
+
+async function editorText(page: Page): Promise<string> {
+  return normalize(await page.locator('.monaco-editor .view-lines').first().textContent());
+}
+
+const steps: Step[] = [
+  {
+    name: 'the workbench loads the fixtures folder',
+    run: async (page) => {
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.getByRole('treeitem', { name: 'Dockerfile', exact: true }).waitFor({ timeout: 60_000 });
+    },
+  },
+  {
+    name: 'a click on Dockerfile in the Explorer opens it',
+    run: async (page) => {
+      await page.getByRole('treeitem', { name: 'Dockerfile', exact: true }).click();
+      await editorLine(page, 'FROM python').waitFor();
+      await editorLine(page, ADD_LINE).waitFor();
+    },
+  },
+  {
+    name: 'the ADD line gets a squiggle',
+    run: async (page) => {
+      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor();
+    },
+  },
+  {
+    name: 'the size lens shows above FROM',
+    screenshot: '01-diagnostics-and-lens.png',
+    run: async (page) => {
+      const lens = page.locator('.monaco-editor .codelens-decoration').filter({ hasText: /est\.|size unknown/ });
+      await lens.first().waitFor();
+      const title = normalize(await lens.first().textContent());
+      if (!/≈ .+ est\.|size unknown/.test(title)) throw new Error(`unexpected size lens "${title}"`);
+    },
+  },
+  {
+    name: 'the Problems panel lists the Layerwise finding',
+    screenshot: '02-problems-panel.png',
+    run: async (page) => {
+      await page.locator('[id="status.problems"]').click();
+      await problemRow(page, 'LW201').waitFor();
+    },
+  },
+  {
+    name: 'the lightbulb menu offers the ADD → COPY fix',
+    screenshot: '03-quick-fix-menu.png',
+    run: async (page) => {
+      // Code actions follow the cursor: put it inside the squiggle, on the ADD keyword at the line start.
+      await editorLine(page, ADD_LINE).click({ position: { x: 6, y: 6 } });
+      // The lightbulb sits in the glyph margin when the line's text leaves no room beside it.
+      const lightbulb = page
+        .locator('.monaco-editor [class*="codicon-gutter-lightbulb"]')
+        .or(page.locator('.monaco-editor .lightBulbWidget:visible'))
+        .first();
+      await lightbulb.waitFor();
+      await lightbulb.click();
+      await quickFixItem(page).waitFor();
+    },
+  },
+  {
+    name: 'applying the fix turns the line into COPY',
+    screenshot: '04-after-fix.png',
+    run: async (page) => {
+      // The action list re-renders on hover, which keeps Playwright's actionability check waiting;
+      // a plain mouse click where the item is drawn is what a person does.
+      const box = await quickFixItem(page).boundingBox();
+      if (!box) throw new Error('the quick fix item has no box on screen');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await editorLine(page, COPY_LINE).waitFor();
+      const text = await editorText(page);
+      if (text.includes(ADD_LINE)) throw new Error(`the ADD line is still there:\n${text}`);
+      await problemRow(page, 'LW201').waitFor({ state: 'detached' });
+    },
+  },
+];
+
+function problemRow(page: Page, code: string): Locator {
+  return page.locator('.markers-panel .monaco-list-row').filter({ hasText: code });
+}
+
+function quickFixItem(page: Page): Locator {
+  return page.locator('.action-widget .monaco-list-row').filter({ hasText: /COPY/ }).first();
+}
+
+async function screenshot(page: Page, dir: string, name: string): Promise<string | undefined> {
+  const path = join(dir, name);
+  try {
+    await page.screenshot({ path, timeout: 10_000 });
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runUiSmoke(options: UiSmokeOptions): Promise<StepResult[]> {
+  const { context, url, workspace, screenshotDir, log } = options;
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_DEADLINE_MS);
+  const results: StepResult[] = [];
+  try {
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+    let failed = false;
+    for (const [index, step] of steps.entries()) {
+      if (failed) {
+        results.push({ name: step.name, state: 'skipped' });
+        log(`  - ${step.name} (skipped)`);
+        continue;
+      }
+      try {
+        await step.run(page);
+        const shot = step.screenshot ? await screenshot(page, screenshotDir, step.screenshot) : undefined;
+        results.push({ name: step.name, state: 'passed', screenshot: shot });
+        log(`  ✔ ${step.name}`);
+      } catch (error) {
+        failed = true;
+        const message = error instanceof Error ? error.message.split('\n').slice(0, 8).join('\n') : String(error);
+        const shot = await screenshot(page, screenshotDir, `failure-ui-step-${index + 1}.png`);
+        results.push({ name: step.name, state: 'failed', error: message, screenshot: shot });
+        log(`  ✖ ${step.name}: ${message}${shot ? ` (screenshot ${shot})` : ''}`);
+      }
+    }
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+  return results;
+}
