@@ -14,6 +14,7 @@ export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
 const CLIENT_ID = 'layerwise';
 const CLIENT_NAME = 'Layerwise';
+const HADOLINT_CONFIG_GLOB = '**/.hadolint.{yaml,yml}';
 
 function serverOptions(serverModule: string): ServerOptions {
   return {
@@ -26,15 +27,19 @@ function serverOptions(serverModule: string): ServerOptions {
   };
 }
 
-function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
+function clientOptions(log: vscode.LogOutputChannel, configWatcher: vscode.FileSystemWatcher): LanguageClientOptions {
   return {
     documentSelector: [
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
     ],
     outputChannel: log,
-    // The server pulls settings per document; this only tells it when to pull again.
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // The server pulls settings per document; this only tells it when to pull again. It reads
+    // .hadolint.yaml itself and is told here when one changes.
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: configWatcher,
+    },
   };
 }
 
@@ -58,6 +63,7 @@ function describeError(error: unknown): string {
 export class LayerwiseServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private clientStateListener: vscode.Disposable | undefined;
+  private configWatcher: vscode.FileSystemWatcher | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   readonly onDidChangeState = this.stateEmitter.event;
   private currentState: ServerState = 'stopped';
@@ -106,7 +112,10 @@ export class LayerwiseServer implements vscode.Disposable {
 
   private async startClient(): Promise<void> {
     if (this.client) return;
-    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(this.serverModule), clientOptions(this.log));
+    // The client only listens to the watcher; disposing it is ours to do (stopClient).
+    this.configWatcher = vscode.workspace.createFileSystemWatcher(HADOLINT_CONFIG_GLOB);
+    const options = clientOptions(this.log, this.configWatcher);
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(this.serverModule), options);
     this.client = client;
     this.clientStateListener = client.onDidChangeState((event) => this.setState(toServerState(event.newState)));
     this.setState('starting');
@@ -125,6 +134,8 @@ export class LayerwiseServer implements vscode.Disposable {
     this.client = undefined;
     this.clientStateListener?.dispose();
     this.clientStateListener = undefined;
+    this.configWatcher?.dispose();
+    this.configWatcher = undefined;
     try {
       if (client.needsStop()) await client.stop();
     } catch (error) {

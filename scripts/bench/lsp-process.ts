@@ -35,6 +35,16 @@ export interface ServerCommand {
 }
 
 const HISTORY_PER_DOCUMENT = 20;
+const SILENTLY_ANSWERED = [
+  'client/unregisterCapability',
+  'window/workDoneProgress/create',
+  'window/showMessageRequest',
+  'workspace/codeLens/refresh',
+  'workspace/semanticTokens/refresh',
+  'workspace/inlayHint/refresh',
+  'workspace/diagnostic/refresh',
+  'workspace/workspaceFolders',
+];
 
 interface Waiter {
   matches(params: PublishDiagnosticsParams): boolean;
@@ -72,9 +82,9 @@ export class LspProcess {
       return Promise.all(params.items.map((item) => this.answerConfiguration(item)));
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
-    // Any other server → client request (code-lens refresh, progress…) gets an empty answer.
-    this.connection.onRequest(() => null);
-    this.connection.onNotification(() => undefined);
+    // The other server → client requests a server may send get an empty answer.
+    for (const method of SILENTLY_ANSWERED) this.connection.onRequest(method, () => null);
+    this.connection.onRequest('workspace/applyEdit', () => ({ applied: false }));
     this.connection.listen();
   }
 

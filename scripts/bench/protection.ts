@@ -1,6 +1,7 @@
 // Does the server's protection hold? Files over the size limit must get one notice quickly; this
-// also times a small file of the shape that makes dockerfile-ast quadratic (comments × FROMs), which
-// a byte limit alone lets through.
+// also times files under the limit of the shape that makes dockerfile-ast quadratic (comments ×
+// FROMs), which a byte limit alone lets through.
+import { concatenatedDockerfiles } from '../../test/corpus/synthetic';
 import { LspProcess } from './lsp-process';
 import { LAYERWISE_SERVER } from './lsp-latency';
 import { shapeCounts } from './superlinear';
@@ -18,6 +19,7 @@ function probes(): Probe[] {
     { label: 'over the size limit', text: oversized },
     { label: 'comment + FROM × 2,000', text: '# note\nFROM alpine\n'.repeat(2_000) },
     { label: 'comment + FROM × 4,000', text: '# note\nFROM alpine\n'.repeat(4_000) },
+    { label: 'Dockerfiles pasted together, 1 MB', text: concatenatedDockerfiles(1024 * 1024) },
   ];
 }
 

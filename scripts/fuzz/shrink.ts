@@ -5,7 +5,8 @@ import { checkInput, failureSignature } from './check';
 const MAX_CHECKS = 400;
 
 function stillFails(text: string, signature: string): boolean {
-  return checkInput(text).failures.some((failure) => failureSignature(failure) === signature);
+  const verifyFixes = signature.startsWith('fix ');
+  return checkInput(text, { verifyFixes }).failures.some((failure) => failureSignature(failure) === signature);
 }
 
 /** Returns the smallest text found (by whole lines, keeping their line ends) that keeps `signature`. */

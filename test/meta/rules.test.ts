@@ -29,7 +29,7 @@ async function defaultExportOf(name: string): Promise<unknown> {
 }
 
 function countOf(rule: Rule, code: string): number {
-  const result = analyze(code, { estimateSizes: false });
+  const result = analyze(code, { ...rule.docs.exampleOptions, estimateSizes: false });
   assert.deepEqual(result.internalErrors, [], 'no rule may throw on a doc example');
   return result.findings.filter((finding) => finding.rule === rule.id).length;
 }

@@ -63,6 +63,8 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
 export interface StartOptions {
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
+  /** The workspace folder's URI (a real folder when the test needs the server to read files). */
+  rootUri?: string;
 }
 
 /** Answers one configuration item; may return a promise to hold the answer back. */
@@ -122,7 +124,7 @@ export class TestLanguageClient {
       'initialize',
       client.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: null,
+        rootUri: options.rootUri ?? null,
         capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
         initializationOptions: options.initializationOptions ?? { debounceMs: 0 },
       }),

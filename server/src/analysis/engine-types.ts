@@ -18,6 +18,13 @@ export interface BuildContextInfo {
   files?: Array<{ path: string; bytes: number }>;
   /** True when the listing stopped early (huge context): sizes are then lower bounds. */
   truncated?: boolean;
+  /**
+   * Small dependency manifests and lock files of the context root (package-lock.json, requirements.txt,
+   * go.sum, Cargo.lock…), read even when .dockerignore excludes them: they sharpen the install estimates.
+   */
+  manifests?: Array<{ path: string; text: string }>;
+  /** Bytes of an existing node_modules folder at the context root (even when .dockerignore excludes it). */
+  nodeModulesBytes?: number;
 }
 
 export interface AnalyzeOptions {
@@ -26,8 +33,16 @@ export interface AnalyzeOptions {
   /** Build target (`--target`); defaults to the last stage. */
   target?: string;
   rules?: Record<string, RuleSetting>;
+  /**
+   * Rule settings imported from another tool's configuration (`.hadolint.yaml`), same keys as `rules`.
+   * `rules` win over them, rule by rule.
+   */
+  importedRules?: Record<string, RuleSetting>;
   ruleOptions?: RuleOptions;
-  /** false turns every suppression comment into a finding instead of honouring it. */
+  /**
+   * false: suppression comments are not honoured, and each one is reported by the rule
+   * `suppression-not-allowed` (LW501) instead.
+   */
   allowSuppressions?: boolean;
   /** Skip the size estimate (the editor asks for it only when the lens is on). */
   estimateSizes?: boolean;

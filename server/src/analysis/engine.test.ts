@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeWithRules, applyFixes, resolveRuleSettings } from './engine';
 import { defineRule, type Rule } from './rule';
+import suppressionNotAllowed from './rules/suppression-not-allowed';
 
 /** Flags every RUN keyword; its fix lower-cases nothing but appends a marker comment-free flag. */
 const everyRun = defineRule({
@@ -120,6 +121,53 @@ describe('engine', () => {
   it('ignores suppressions when they are not allowed', () => {
     const text = 'FROM alpine:3.24\n# layerwise ignore=LW901\nRUN one\n';
     assert.deepEqual(codesOf(text, { allowSuppressions: false }), ['LW902@0', 'LW901@2']);
+  });
+
+  it('honours stage ignores up to the next FROM, from layerwise and hadolint comments', () => {
+    const text = [
+      '# layerwise stage ignore=every-from the build stage is throwaway',
+      'FROM alpine:3.24 AS build',
+      '# hadolint stage ignore=DL9901',
+      'RUN a',
+      'RUN b',
+      'FROM alpine:3.24',
+      'RUN c',
+    ].join('\n');
+    assert.deepEqual(codesOf(text, { target: 'build' }), ['LW902@5']);
+    assert.deepEqual(codesOf(text), ['LW902@5', 'LW901@6']);
+  });
+
+  it('matches # check=skip= names exactly, as BuildKit does', () => {
+    assert.deepEqual(codesOf('# check=skip=everyrun\nFROM alpine:3.24\nRUN a\n'), ['LW902@1', 'LW901@2']);
+    assert.deepEqual(codesOf('# check=skip=EveryRun;bogus=1\nFROM alpine:3.24\nRUN a\n'), ['LW902@1', 'LW901@2']);
+  });
+
+  it('raises rules with a BuildKit twin to error under # check=error=true, unless the user set them', () => {
+    const severities = (text: string, options = {}) =>
+      analyzeWithRules(rules, text, options).findings.map((finding) => `${finding.code}:${finding.severity}`);
+    const text = '# check=error=true\nFROM alpine:3.24\nRUN a\n';
+    assert.deepEqual(severities(text), ['LW902:info', 'LW901:error']);
+    assert.deepEqual(severities(text, { rules: { EveryRun: 'hint' } }), ['LW902:info', 'LW901:hint']);
+    assert.deepEqual(severities(text, { importedRules: { DL9901: 'info' } }), ['LW902:info', 'LW901:error']);
+    assert.deepEqual(severities(text, { importedRules: { DL9901: 'off' } }), ['LW902:info']);
+    assert.deepEqual(severities('# check=error=false\nFROM alpine:3.24\nRUN a\n'), ['LW902:info', 'LW901:warning']);
+  });
+
+  it('applies imported settings below the user\'s own, rule by rule', () => {
+    const severities = (options: object) =>
+      analyzeWithRules(rules, 'FROM alpine:3.24\nRUN a\n', options).findings.map((finding) => `${finding.code}:${finding.severity}`);
+    assert.deepEqual(severities({ importedRules: { DL9901: 'error', 'every-from': 'off' } }), ['LW901:error']);
+    assert.deepEqual(severities({ importedRules: { DL9901: 'off' }, rules: { LW901: 'hint' } }), ['LW902:info', 'LW901:hint']);
+  });
+
+  it('reports every suppression comment through suppression-not-allowed when they are not allowed', () => {
+    const text = ['# check=skip=EveryRun', 'FROM alpine:3.24', '# hadolint ignore=DL9901', 'RUN a'].join('\n');
+    const withPolicy = [...rules, suppressionNotAllowed];
+    const { findings } = analyzeWithRules(withPolicy, text, { allowSuppressions: false });
+    assert.deepEqual(findings.map((finding) => `${finding.code}@${finding.range.start.line}`), ['LW501@0', 'LW902@1', 'LW501@2', 'LW901@3']);
+    assert.match(findings[2].message, /would silence DL9901 for the next instruction/);
+    assert.deepEqual(codesOf(text, {}, withPolicy), ['LW902@1'], 'allowed by default, and then silent');
+    assert.deepEqual(codesOf(text, { allowSuppressions: false, rules: { LW501: 'off' } }, withPolicy), ['LW902@1', 'LW901@3']);
   });
 
   it('keeps going when a rule throws and reports it as an internal error', () => {

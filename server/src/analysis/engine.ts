@@ -12,7 +12,8 @@ import { docsUrlFor, type Finding, type Fix, type Report, type Rule, type RuleVi
 import { allRules } from './rules/index';
 import { estimateStages } from './size/estimate';
 import type { SizeEstimate, StageEstimate } from './size/types';
-import { findSuppressions, suppressionCovers, type Suppression } from './suppressions';
+import suppressionNotAllowed, { suppressionNotAllowedReport } from './rules/suppression-not-allowed';
+import { findCheckDirective, findSuppressions, suppressionCovers, type Suppression } from './suppressions';
 import { applyTextEdits, editSpans, lineStarts } from './text-edits';
 
 export type * from './engine-types';
@@ -24,17 +25,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 /** analyze() with an explicit rule set: for tests of the engine itself and of single rules. */
 export function analyzeWithRules(rules: readonly Rule[], text: string, options: AnalyzeOptions = {}): AnalysisResult {
   const model = buildModel(text, { target: options.target });
-  const settings = resolveRuleSettings(rules, options.rules ?? {});
-  const suppressions = options.allowSuppressions === false ? [] : findSuppressions(model);
+  const severityOf = severityResolver(rules, options, model);
+  const suppressions = findSuppressions(model);
+  const allowSuppressions = options.allowSuppressions !== false;
+  const honoured = allowSuppressions ? suppressions : [];
   const internalErrors: AnalysisResult['internalErrors'] = [];
 
-  const findings: Finding[] = [];
+  const findings: Finding[] = allowSuppressions ? [] : disallowedSuppressionFindings(rules, suppressions, severityOf);
   for (const rule of rules) {
-    const setting = settings.get(rule) ?? rule.severity;
+    const setting = severityOf(rule);
     if (setting === 'off') continue;
     try {
       for (const report of runRule(rule, model, options)) {
-        if (isSuppressed(report, rule, suppressions)) continue;
+        if (isSuppressed(report, rule, honoured)) continue;
         findings.push(toFinding(rule, setting, report));
       }
     } catch (error) {
@@ -44,7 +47,7 @@ export function analyzeWithRules(rules: readonly Rule[], text: string, options: 
   }
   findings.sort(compareFindings);
 
-  const estimates = options.estimateSizes === false ? [] : estimateStages(model);
+  const estimates = options.estimateSizes === false ? [] : estimateStages(model, undefined, options.buildContext);
   return { findings, stages: summarizeStages(model, estimates), estimates, model, internalErrors };
 }
 
@@ -91,7 +94,12 @@ function spansConflict([startA, endA]: [number, number], [startB, endB]: [number
 
 function runRule(rule: Rule, model: DockerfileModel, options: AnalyzeOptions): Report[] {
   const reports: Report[] = [];
-  const visitor = rule.create({ model, options: options.ruleOptions ?? {}, report: (report) => reports.push(report) });
+  const visitor = rule.create({
+    model,
+    options: options.ruleOptions ?? {},
+    buildContext: options.buildContext,
+    report: (report) => reports.push(report),
+  });
   const judgesAllStages = rule.appliesTo === 'all-stages';
   if (judgesAllStages && visitor.global) model.globalInstructions.forEach((instruction) => visitor.global?.(instruction));
   for (const stage of model.stages) {
@@ -144,6 +152,35 @@ function compareFindings(a: Finding, b: Finding): number {
     a.range.start.character - b.range.start.character ||
     a.code.localeCompare(b.code)
   );
+}
+
+/**
+ * The severity of each rule: the user's own `rules` first, then settings imported from another tool,
+ * then the rule's default. BuildKit's `# check=error=true` makes build-check warnings fail the build,
+ * so it raises the rules that have a BuildKit twin to 'error', unless the user set them explicitly.
+ */
+function severityResolver(rules: readonly Rule[], options: AnalyzeOptions, model: DockerfileModel) {
+  const own = resolveRuleSettings(rules, options.rules ?? {});
+  const imported = resolveRuleSettings(rules, options.importedRules ?? {});
+  const errorOnWarning = findCheckDirective(model)?.errorOnWarning === true;
+  return (rule: Rule): RuleSetting => {
+    const explicit = own.get(rule);
+    if (explicit) return explicit;
+    const setting = imported.get(rule) ?? rule.severity;
+    return setting !== 'off' && errorOnWarning && rule.aliases.buildkit ? 'error' : setting;
+  };
+}
+
+/** With suppressions forbidden, every suppression comment is a finding of `suppression-not-allowed`. */
+function disallowedSuppressionFindings(
+  rules: readonly Rule[],
+  suppressions: readonly Suppression[],
+  severityOf: (rule: Rule) => RuleSetting,
+): Finding[] {
+  const rule = rules.find((candidate) => candidate.id === suppressionNotAllowed.id);
+  const severity = rule ? severityOf(rule) : 'off';
+  if (!rule || severity === 'off') return [];
+  return suppressions.map((suppression) => toFinding(rule, severity, suppressionNotAllowedReport(suppression)));
 }
 
 /**

@@ -1,4 +1,5 @@
 // The shape of a rule, a finding and a fix. Pure types plus defineRule(); no runtime dependencies.
+import type { BuildContextInfo } from './engine-types';
 import type { DockerfileModel, InstructionInfo, Stage } from './model';
 
 /** 0-based, as in LSP. */
@@ -62,6 +63,14 @@ export interface RuleDocs {
   examples: { invalid: string[]; valid: string[] };
   /** Where this rule deliberately differs from its aliases (for example, judging shipped stages only). */
   differences?: string;
+  /** Analysis options the examples run with, for a rule that acts only under a setting. */
+  exampleOptions?: {
+    allowSuppressions?: boolean;
+    /** The build context, for rules about `.dockerignore` (they stay silent when it is unknown). */
+    buildContext?: BuildContextInfo;
+    /** Rule options, for a rule that is off unless configured (trusted registries). */
+    ruleOptions?: RuleOptions;
+  };
 }
 
 export interface RuleFixInfo {
@@ -89,6 +98,8 @@ export interface RuleOptions {
 export interface RuleContext {
   readonly model: DockerfileModel;
   readonly options: RuleOptions;
+  /** What the caller read from the build context; absent when unknown (rules about the context then stay silent). */
+  readonly buildContext?: BuildContextInfo;
   report(report: Report): void;
 }
 

@@ -9,12 +9,25 @@ describe('parseCommandLine', () => {
   it('defaults to stylish output without fixes', () => {
     assert.deepEqual(parse('.'), {
       kind: 'lint',
-      options: { format: 'stylish', fix: false, unsafeFixes: false, sizes: false, target: undefined, rules: {}, paths: ['.'] },
+      options: {
+        format: 'stylish',
+        fix: false,
+        unsafeFixes: false,
+        sizes: false,
+        target: undefined,
+        rules: {},
+        failureThreshold: undefined,
+        configPath: undefined,
+        paths: ['.'],
+      },
     });
   });
 
   it('reads every option, with repeated --rule', () => {
-    const command = parse('--format', 'json', '--fix', '--unsafe-fixes', '--sizes', '--target=build', '--rule', 'LW101=off', '--rule', 'DL3009=error', 'a', 'b');
+    const command = parse(
+      '--format', 'json', '--fix', '--unsafe-fixes', '--sizes', '--target=build', '--rule', 'LW101=off', '--rule', 'DL3009=error',
+      '--failure-threshold', 'Warning', '--config', 'ci/.hadolint.yaml', 'a', 'b',
+    );
     assert.deepEqual(command, {
       kind: 'lint',
       options: {
@@ -24,6 +37,8 @@ describe('parseCommandLine', () => {
         sizes: true,
         target: 'build',
         rules: { LW101: 'off', DL3009: 'error' },
+        failureThreshold: 'warning',
+        configPath: 'ci/.hadolint.yaml',
         paths: ['a', 'b'],
       },
     });
@@ -58,4 +73,10 @@ describe('parseCommandLine', () => {
       assert.throws(() => parse(...argv), (error: unknown) => error instanceof UsageError && message.test(error.message));
     });
   }
+  it('accepts hadolint\'s threshold words, rejects unknown ones and an empty --config', () => {
+    assert.throws(() => parse('--failure-threshold', 'fatal', '.'), /unknown failure threshold 'fatal' \(expected error\|warning\|info\|hint\|none\)/);
+    const hadolintWord = parse('--failure-threshold', 'style', '.');
+    assert.equal(hadolintWord.kind === 'lint' && hadolintWord.options.failureThreshold, 'hint');
+    assert.throws(() => parse('--config=', '.'), /--config needs a file path/);
+  });
 });

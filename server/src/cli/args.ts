@@ -1,6 +1,7 @@
 // Command-line arguments → a validated CliOptions, or a UsageError with a message a person can act on.
 import { parseArgs } from 'node:util';
 import type { RuleSetting } from '../analysis/engine-types';
+import type { FailureThreshold } from '../analysis/hadolint-config';
 
 export type OutputFormat = 'stylish' | 'json';
 
@@ -11,6 +12,10 @@ export interface CliOptions {
   sizes: boolean;
   target: string | undefined;
   rules: Record<string, RuleSetting>;
+  /** Exit 1 only for findings at or above this severity; undefined: the config file's, else any finding. */
+  failureThreshold: FailureThreshold | undefined;
+  /** `--config PATH`: the .hadolint.yaml to use instead of looking for one. */
+  configPath: string | undefined;
   /** Files and folders as given; `-` means standard input. */
   paths: string[];
 }
@@ -24,6 +29,9 @@ export class UsageError extends Error {
 
 const FORMATS: readonly OutputFormat[] = ['stylish', 'json'];
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info', 'hint'];
+const FAILURE_THRESHOLDS: readonly FailureThreshold[] = ['error', 'warning', 'info', 'hint', 'none'];
+/** hadolint's words, accepted so that its command lines keep working. */
+const HADOLINT_THRESHOLDS: Readonly<Record<string, FailureThreshold>> = { style: 'hint', ignore: 'hint' };
 
 export const HELP_TEXT = `Usage: layerwise [options] PATH...
 
@@ -39,10 +47,17 @@ Options:
   --target NAME           The stage that is built (docker build --target); default: the last one
   --rule ID=SETTING       Set a rule to off|error|warning|info|hint (repeatable);
                           ID is a rule id, an LW code or an alias such as DL3009
+  --failure-threshold LEVEL
+                          Exit 1 only for findings at or above LEVEL:
+                          error|warning|info|hint|none (default: hint, any finding);
+                          hadolint's style and ignore mean hint
+  --config PATH           Read this .hadolint.yaml instead of looking for one next to
+                          each Dockerfile and in the current folder
   -h, --help              Show this help
   -v, --version           Print the version
 
-Exit codes: 0 no findings, 1 findings (after --fix: findings that remain), 2 usage or I/O error.
+Exit codes: 0 no findings at or above the failure threshold, 1 such findings (after --fix:
+findings that remain), 2 usage, I/O or configuration error.
 `;
 
 function parseFormat(value: string | undefined): OutputFormat {
@@ -50,6 +65,14 @@ function parseFormat(value: string | undefined): OutputFormat {
   const format = FORMATS.find((candidate) => candidate === value);
   if (!format) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(' or ')})`);
   return format;
+}
+
+function parseFailureThreshold(value: string | undefined): FailureThreshold | undefined {
+  if (value === undefined) return undefined;
+  const wanted = value.trim().toLowerCase();
+  const threshold = FAILURE_THRESHOLDS.find((candidate) => candidate === wanted) ?? HADOLINT_THRESHOLDS[wanted];
+  if (!threshold) throw new UsageError(`unknown failure threshold '${value}' (expected ${FAILURE_THRESHOLDS.join('|')})`);
+  return threshold;
 }
 
 function parseRuleSetting(text: string, isKnownRule: (key: string) => boolean): [string, RuleSetting] {
@@ -83,6 +106,8 @@ export function parseCommandLine(argv: readonly string[], isKnownRule: (key: str
         sizes: { type: 'boolean' },
         target: { type: 'string' },
         rule: { type: 'string', multiple: true },
+        'failure-threshold': { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -103,9 +128,12 @@ export function parseCommandLine(argv: readonly string[], isKnownRule: (key: str
     sizes: values.sizes ?? false,
     target: values.target,
     rules: Object.fromEntries((values.rule ?? []).map((text) => parseRuleSetting(text, isKnownRule))),
+    failureThreshold: parseFailureThreshold(values['failure-threshold']),
+    configPath: values.config,
     paths: positionals,
   };
   if (options.target !== undefined && options.target.trim() === '') throw new UsageError('--target needs a stage name');
+  if (options.configPath !== undefined && options.configPath.trim() === '') throw new UsageError('--config needs a file path');
   if (options.unsafeFixes && !options.fix) throw new UsageError('--unsafe-fixes only applies together with --fix');
   if (options.paths.length === 0) throw new UsageError('no input: give one or more files or folders, or - for stdin');
   if (options.fix && options.paths.includes('-')) {

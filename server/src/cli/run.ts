@@ -1,15 +1,19 @@
 // The CLI as a function: arguments and I/O in, exit code out. cli.ts binds it to the process.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { analyze, fixAll } from '../analysis/engine';
-import type { AnalyzeOptions, StageSummary } from '../analysis/engine-types';
+import type { AnalyzeOptions, BuildContextInfo, StageSummary } from '../analysis/engine-types';
 import type { Rule } from '../analysis/rule';
 import { allRules } from '../analysis/rules/index';
+import type { HadolintConfig } from '../analysis/hadolint-config';
 import { HELP_TEXT, parseCommandLine, UsageError, type CliOptions } from './args';
 import { COLORS, NO_COLORS, shouldUseColors } from './colors';
 import { discoverFiles, InputError, STDIN_PATH } from './discover';
+import { DEFAULT_FAILURE_THRESHOLD, HadolintConfigLookup, meetsThreshold } from './hadolint-config';
 import { renderJson } from './json';
 import type { FileResult } from './file-result';
 import { renderStylish } from './stylish';
+import { readBuildContext } from '../context/build-context';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -53,13 +57,26 @@ function hasStageNamed(stages: readonly StageSummary[], name: string): boolean {
 /** How standard input is named in reports. */
 export const STDIN_DISPLAY_NAME = '<stdin>';
 
-function lintText(path: string, text: string, options: CliOptions, io: CliIo): FileResult {
-  const analyzeOptions: AnalyzeOptions = { target: options.target, rules: options.rules };
+function lintText(
+  path: string,
+  text: string,
+  options: CliOptions,
+  config: HadolintConfig | null,
+  io: CliIo,
+  buildContext?: BuildContextInfo,
+): FileResult {
+  const analyzeOptions: AnalyzeOptions = {
+    target: options.target,
+    rules: options.rules,
+    importedRules: config?.rules,
+    ruleOptions: config?.trustedRegistries ? { trustedRegistries: config.trustedRegistries } : undefined,
+    allowSuppressions: config?.allowSuppressions,
+  };
   let current = text;
   if (options.fix) current = fixAll(text, { ...analyzeOptions, unsafe: options.unsafeFixes });
   const fixed = current !== text;
   if (fixed) writeFile(path, current);
-  const result = analyze(current, { ...analyzeOptions, estimateSizes: true });
+  const result = analyze(current, { ...analyzeOptions, estimateSizes: true, buildContext });
   if (options.target !== undefined && !hasStageNamed(result.stages, options.target)) {
     io.writeErr(`layerwise: warning: ${path} has no stage named '${options.target}'; the last stage is judged as the one that ships\n`);
   }
@@ -67,6 +84,25 @@ function lintText(path: string, text: string, options: CliOptions, io: CliIo): F
     io.writeErr(`layerwise: internal error in rule ${failure.rule} on ${path}: ${failure.message}\n`);
   }
   return { path, findings: result.findings, stages: result.stages, estimates: result.estimates, fixed };
+}
+
+/**
+ * The build context of each Dockerfile on disk (its folder), for the size estimates; read only when sizes
+ * are shown (`--sizes`, JSON), once per folder.
+ */
+async function readBuildContexts(inputs: ReadonlyArray<{ path: string }>, options: CliOptions): Promise<Array<BuildContextInfo | undefined>> {
+  if (!options.sizes && options.format !== 'json') return inputs.map(() => undefined);
+  const byFolder = new Map<string, Promise<BuildContextInfo>>();
+  return Promise.all(
+    inputs.map(({ path }) => {
+      if (path === STDIN_DISPLAY_NAME) return undefined;
+      const folder = dirname(path);
+      // <Dockerfile>.dockerignore is per file; the listing is shared only by Dockerfiles without one.
+      const key = existsSync(`${path}.dockerignore`) ? path : folder;
+      if (!byFolder.has(key)) byFolder.set(key, readBuildContext(path));
+      return byFolder.get(key);
+    }),
+  );
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
@@ -78,7 +114,11 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     if (path === STDIN_PATH) inputs.push({ path: STDIN_DISPLAY_NAME, text: await io.readStdin() });
     else inputs.push({ path, text: readFile(path) });
   }
-  const results = inputs.map(({ path, text }) => lintText(path, text, options, io));
+  // Configurations too: an unusable one stops the run before any file is rewritten.
+  const configs = new HadolintConfigLookup(options.configPath, io);
+  const configured = inputs.map((input) => ({ ...input, config: configs.forFile(input.path === STDIN_DISPLAY_NAME ? null : input.path) }));
+  const contexts = await readBuildContexts(configured, options);
+  const results = configured.map(({ path, text, config }, index) => lintText(path, text, options, config, io, contexts[index]));
 
   if (options.format === 'json') {
     io.writeOut(renderJson(results));
@@ -86,7 +126,11 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     const palette = shouldUseColors(io.stdoutIsTty, io.env) ? COLORS : NO_COLORS;
     io.writeOut(renderStylish(results, { palette, sizes: options.sizes, fixRan: options.fix }));
   }
-  return results.some((result) => result.findings.length > 0) ? EXIT_FINDINGS : EXIT_CLEAN;
+  const failed = results.some((result, index) => {
+    const threshold = options.failureThreshold ?? configured[index].config?.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD;
+    return result.findings.some((finding) => meetsThreshold(finding.severity, threshold));
+  });
+  return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {

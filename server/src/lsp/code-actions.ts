@@ -1,5 +1,6 @@
-// Code actions: one quick fix per fix of each Layerwise diagnostic in the request, and the
-// `source.fixAll.layerwise` action that applies every safe fix (editor.codeActionsOnSave).
+// Code actions: one quick fix per fix of each Layerwise diagnostic in the request, the quick fixes
+// that write an ignore comment for it (instruction, stage, file), and the `source.fixAll.layerwise`
+// action that applies every safe fix (editor.codeActionsOnSave) — never a suppression.
 import {
   CodeActionKind,
   TextDocumentEdit,
@@ -11,6 +12,9 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes } from '../analysis/engine';
+import type { AnalysisResult } from '../analysis/engine-types';
+import suppressionNotAllowed from '../analysis/rules/suppression-not-allowed';
+import { suppressionFixes } from '../analysis/suppression-edits';
 import type { Finding, Fix } from '../analysis/rule';
 import { DIAGNOSTIC_SOURCE, readDiagnosticData } from './diagnostics';
 import type { DocumentAnalysis } from './document-analysis';
@@ -18,6 +22,8 @@ import type { DocumentAnalysis } from './document-analysis';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerwise`;
 export const PROVIDED_CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
 export const FIX_ALL_TITLE = 'Fix all safe Layerwise problems';
+/** A finding about a forbidden suppression is not itself offered a suppression. */
+const SUPPRESSION_NOT_ALLOWED_CODE = suppressionNotAllowed.code;
 
 export interface CodeActionSupport {
   /** The client understands versioned `documentChanges` (then a stale edit is refused). */
@@ -30,11 +36,16 @@ function requested(context: CodeActionContext, kind: string): boolean {
   return context.only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
 }
 
+/**
+ * @param offerSuppressions whether to add the quick fixes that write a suppression comment (false
+ *   where suppressions are not allowed: they would silence nothing).
+ */
 export function codeActionsFor(
   document: TextDocument,
   analysis: DocumentAnalysis,
   context: CodeActionContext,
   support: CodeActionSupport,
+  offerSuppressions = true,
 ): CodeAction[] {
   if (analysis.kind !== 'analysed') return [];
   const findings = analysis.result.findings;
@@ -43,6 +54,7 @@ export function codeActionsFor(
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       actions.push(...quickFixes(document, diagnostic, fixesFor(diagnostic, document.version, findings), support));
+      if (offerSuppressions) actions.push(...suppressionActions(document, diagnostic, analysis.result, support));
     }
   }
   if (requested(context, FIX_ALL_KIND)) {
@@ -65,6 +77,30 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic, fixes: Fix[]
   );
 }
 
+/** Ignore-comment quick fixes, for a diagnostic that matches a finding of the current analysis. */
+function suppressionActions(document: TextDocument, diagnostic: Diagnostic, result: AnalysisResult, support: CodeActionSupport) {
+  if (diagnostic.code === SUPPRESSION_NOT_ALLOWED_CODE) return [];
+  const finding = matchingFinding(diagnostic, result.findings);
+  if (!finding) return [];
+  return suppressionFixes(finding, result.model).map(
+    (fix): CodeAction => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit(document, fix.edits, support),
+    }),
+  );
+}
+
+function matchingFinding(diagnostic: Diagnostic, findings: readonly Finding[]): Finding | undefined {
+  return findings.find(
+    (finding) =>
+      finding.code === diagnostic.code &&
+      finding.message === diagnostic.message &&
+      sameRange(finding.range, diagnostic.range),
+  );
+}
+
 /**
  * The fixes of a diagnostic. Its own `data` is used when it was computed for this very version;
  * otherwise it is matched to the current analysis, and a diagnostic that no longer exists gets none.
@@ -72,13 +108,7 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic, fixes: Fix[]
 export function fixesFor(diagnostic: Diagnostic, version: number, findings: readonly Finding[]): Fix[] {
   const data = readDiagnosticData(diagnostic.data);
   if (data && data.version === version) return data.fixes;
-  const match = findings.find(
-    (finding) =>
-      finding.code === diagnostic.code &&
-      finding.message === diagnostic.message &&
-      sameRange(finding.range, diagnostic.range),
-  );
-  return match ? match.fixes : [];
+  return matchingFinding(diagnostic, findings)?.fixes ?? [];
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {

@@ -2,7 +2,8 @@
 // so a code-lens request right after a change does not analyse the text a second time.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/engine';
-import type { AnalysisResult, AnalyzeOptions } from '../analysis/engine-types';
+import type { AnalysisResult, AnalyzeOptions, BuildContextInfo } from '../analysis/engine-types';
+import type { LoadedHadolintConfig } from '../config/hadolint-file';
 import type { LayerwiseSettings } from './settings';
 import type { Logger } from './logger';
 
@@ -18,13 +19,29 @@ export type DocumentAnalysis =
 interface CacheEntry {
   version: number;
   settings: LayerwiseSettings;
+  hadolint: LoadedHadolintConfig | null;
+  buildContext: BuildContextInfo | undefined;
   analysis: DocumentAnalysis;
 }
 
-export function analyzeOptionsFrom(settings: LayerwiseSettings): AnalyzeOptions {
+/** The build context known for a document now (see BuildContexts); none by default. */
+export type BuildContextSource = (uri: string) => BuildContextInfo | undefined;
+
+/** The `.hadolint.yaml` that applies to a document (see HadolintConfigs); none by default. */
+export type HadolintConfigSource = (uri: string) => LoadedHadolintConfig | null;
+
+/**
+ * The settings, and a `.hadolint.yaml` when one applies: its rule settings rank below `layerwise.rules`,
+ * and suppressions are honoured only when neither forbids them.
+ */
+export function analyzeOptionsFrom(settings: LayerwiseSettings, hadolint: LoadedHadolintConfig | null = null): AnalyzeOptions {
+  const config = hadolint?.result.ok ? hadolint.result.config : null;
   return {
     target: settings.target,
     rules: settings.rules,
+    importedRules: config?.rules,
+    ruleOptions: config?.trustedRegistries ? { trustedRegistries: config.trustedRegistries } : undefined,
+    allowSuppressions: settings.allowSuppressions && config?.allowSuppressions !== false,
     estimateSizes: settings.sizeLens.enabled,
   };
 }
@@ -32,14 +49,29 @@ export function analyzeOptionsFrom(settings: LayerwiseSettings): AnalyzeOptions 
 export class DocumentAnalyses {
   private readonly entries = new Map<string, CacheEntry>();
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly hadolintConfigFor: HadolintConfigSource = () => null,
+    private readonly buildContextFor: BuildContextSource = () => undefined,
+  ) {}
 
-  /** The analysis of this exact version with these settings; computed now when not cached. */
+  /** The analysis of this exact version with these settings and configuration; computed now when not cached. */
   analysisFor(document: TextDocument, settings: LayerwiseSettings): DocumentAnalysis {
+    const hadolint = settings.enable ? this.hadolintConfigFor(document.uri) : null;
+    // Only the size estimate reads the context; without the lens it is neither read nor waited for.
+    const buildContext = settings.enable && settings.sizeLens.enabled ? this.buildContextFor(document.uri) : undefined;
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
-    const analysis = this.compute(document, settings);
-    this.entries.set(document.uri, { version: document.version, settings, analysis });
+    if (
+      cached &&
+      cached.version === document.version &&
+      cached.settings === settings &&
+      cached.hadolint === hadolint &&
+      cached.buildContext === buildContext
+    ) {
+      return cached.analysis;
+    }
+    const analysis = this.compute(document, settings, hadolint, buildContext);
+    this.entries.set(document.uri, { version: document.version, settings, hadolint, buildContext, analysis });
     return analysis;
   }
 
@@ -47,13 +79,18 @@ export class DocumentAnalyses {
     this.entries.delete(uri);
   }
 
-  private compute(document: TextDocument, settings: LayerwiseSettings): DocumentAnalysis {
+  private compute(
+    document: TextDocument,
+    settings: LayerwiseSettings,
+    hadolint: LoadedHadolintConfig | null,
+    buildContext: BuildContextInfo | undefined,
+  ): DocumentAnalysis {
     if (!settings.enable) return { kind: 'disabled' };
     const text = document.getText();
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_ANALYSED_BYTES) return { kind: 'too-large', bytes };
     try {
-      const result = analyze(text, analyzeOptionsFrom(settings));
+      const result = analyze(text, { ...analyzeOptionsFrom(settings, hadolint), buildContext });
       for (const failure of result.internalErrors ?? []) {
         this.logger.error(`rule ${failure.rule} failed on ${document.uri}: ${failure.message}`);
       }

@@ -13,8 +13,11 @@ import {
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor, PROVIDED_CODE_ACTION_KINDS, type CodeActionSupport } from './code-actions';
+import { BuildContexts } from './build-contexts';
 import { codeLensesFor } from './code-lens';
-import { DocumentAnalyses, type DocumentAnalysis } from './document-analysis';
+import { sizeHoverFor } from './size-hover';
+import { analyzeOptionsFrom, DocumentAnalyses, type DocumentAnalysis } from './document-analysis';
+import { HadolintConfigs } from './hadolint-configs';
 import { connectionLogger, guarded, guardedListener, type Logger } from './logger';
 import type { LayerwiseSettings } from './settings';
 import { SettingsStore } from './settings-store';
@@ -38,6 +41,7 @@ export function serverCapabilities(): InitializeResult['capabilities'] {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     codeActionProvider: { codeActionKinds: PROVIDED_CODE_ACTION_KINDS, resolveProvider: false },
     codeLensProvider: { resolveProvider: false },
+    hoverProvider: true,
   };
 }
 
@@ -51,11 +55,22 @@ interface Session {
 export function startLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const logger = connectionLogger(connection);
   const documents = new TextDocuments(TextDocument);
-  const analyses = new DocumentAnalyses(logger);
+  const hadolintConfigs = new HadolintConfigs(logger);
+  // The build context arrives after the first analysis; then the document is analysed and shown again.
+  const buildContexts = new BuildContexts(logger, (uris) => {
+    for (const uri of uris) session?.validator.changed(uri);
+    if (session?.support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  });
+  const analyses = new DocumentAnalyses(
+    logger,
+    (uri) => hadolintConfigs.configFor(uri),
+    (uri) => buildContexts.contextFor(uri),
+  );
   let session: Session | null = null;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const support = clientSupport(params.capabilities ?? {});
+    hadolintConfigs.setWorkspaceFolders(workspaceFolderUris(params));
     const settings = new SettingsStore(connection, logger, support.configuration);
     const validator = new Validator({
       connection,
@@ -97,6 +112,8 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     guardedListener(logger, 'didClose', ({ document }) => {
       justOpened.delete(document.uri);
       analyses.forget(document.uri);
+      hadolintConfigs.forget(document.uri);
+      buildContexts.forget(document.uri);
       session?.settings.forget(document.uri);
       session?.validator.closed(document.uri);
     }),
@@ -111,11 +128,21 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     }),
   );
 
+  // The client watches `**/.hadolint.{yaml,yml}`; any change may apply to any open Dockerfile.
+  connection.onDidChangeWatchedFiles(
+    guardedListener(logger, 'didChangeWatchedFiles', () => {
+      hadolintConfigs.changed();
+      buildContexts.changed();
+      session?.validator.revalidateAll();
+    }),
+  );
+
   connection.onCodeAction(
     guarded(logger, 'codeAction', [], async (params, token) => {
       const current = await currentAnalysis(params.textDocument.uri, token);
       if (!current || !session) return [];
-      return codeActionsFor(current.document, current.analysis, params.context, session.support);
+      const options = analyzeOptionsFrom(current.settings, hadolintConfigs.configFor(params.textDocument.uri));
+      return codeActionsFor(current.document, current.analysis, params.context, session.support, options.allowSuppressions !== false);
     }),
   );
 
@@ -123,7 +150,15 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     guarded(logger, 'codeLens', [], async (params, token) => {
       const current = await currentAnalysis(params.textDocument.uri, token);
       if (!current || !current.settings.sizeLens.enabled) return [];
-      return codeLensesFor(current.analysis);
+      return codeLensesFor(current.analysis, current.settings.sizeLens.measure);
+    }),
+  );
+
+  connection.onHover(
+    guarded(logger, 'hover', null, async (params, token) => {
+      const current = await currentAnalysis(params.textDocument.uri, token);
+      if (!current || !current.settings.sizeLens.enabled) return null;
+      return sizeHoverFor(current.analysis, params.position, current.settings.sizeLens.measure);
     }),
   );
 
@@ -132,6 +167,11 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   documents.listen(connection);
   connection.listen();
   logLastResortErrors(logger);
+}
+
+function workspaceFolderUris(params: InitializeParams): string[] {
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((folder) => folder.uri);
+  return params.rootUri ? [params.rootUri] : [];
 }
 
 /** Errors that escape every handler are logged; the server keeps serving. */

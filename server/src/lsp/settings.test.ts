@@ -71,7 +71,7 @@ describe('the settings contributed in package.json', () => {
       node[path[path.length - 1]] = property.default;
     }
     const parsed = parseSettings(fromManifest);
-    assert.deepEqual({ ...parsed, rules: { ...parsed.rules } }, { ...DEFAULT_SETTINGS, rules: {}, sizeLens: { enabled: true } });
+    assert.deepEqual({ ...parsed, rules: { ...parsed.rules } }, { ...DEFAULT_SETTINGS, rules: {}, sizeLens: { enabled: true, measure: 'uncompressed' } });
   });
 
   it('name no program, and each has an explicit scope', () => {
@@ -79,5 +79,15 @@ describe('the settings contributed in package.json', () => {
       assert.ok(!/path|executable|command/i.test(key), `${key} looks like it names a program; make it machine-scoped`);
       assert.ok(property.scope === 'resource' || property.scope === 'window', `${key} has an explicit scope`);
     }
+  });
+  it('reads allowSuppressions, keeping the default for values that are not booleans', () => {
+    assert.equal(parseSettings({ allowSuppressions: false }).allowSuppressions, false);
+    assert.equal(parseSettings({ allowSuppressions: 'no' }).allowSuppressions, true);
+    assert.equal(parseSettings(undefined).allowSuppressions, true);
+  });
+  it('reads sizeLens.measure, nested or dotted; anything else means uncompressed', () => {
+    assert.equal(parseSettings({ sizeLens: { measure: 'compressed' } }).sizeLens.measure, 'compressed');
+    assert.equal(parseSettings({ 'sizeLens.measure': 'compressed' }).sizeLens.measure, 'compressed');
+    assert.equal(parseSettings({ sizeLens: { measure: 'gzip' } }).sizeLens.measure, 'uncompressed');
   });
 });

@@ -2,6 +2,7 @@
 // Settings come from the workspace (.vscode/settings.json), so every value is untrusted: a value of
 // the wrong shape is dropped (the default applies) instead of failing the analysis.
 import type { RuleSetting } from '../analysis/engine-types';
+import type { SizeMeasure } from '../analysis/size/format';
 
 export interface LayerwiseSettings {
   enable: boolean;
@@ -9,14 +10,18 @@ export interface LayerwiseSettings {
   rules: Record<string, RuleSetting>;
   /** Build target; undefined means the last stage. */
   target: string | undefined;
-  sizeLens: { enabled: boolean };
+  /** measure: what the lens shows, `docker images` bytes (uncompressed) or what a pull transfers (compressed). */
+  sizeLens: { enabled: boolean; measure: SizeMeasure };
+  /** false: suppression comments are reported (LW501) instead of honoured. */
+  allowSuppressions: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<LayerwiseSettings> = Object.freeze({
   enable: true,
   rules: Object.freeze({}) as Record<string, RuleSetting>,
   target: undefined,
-  sizeLens: Object.freeze({ enabled: true }),
+  sizeLens: Object.freeze({ enabled: true, measure: 'uncompressed' as SizeMeasure }),
+  allowSuppressions: true,
 });
 
 const RULE_SETTINGS: ReadonlySet<string> = new Set<RuleSetting>(['error', 'warning', 'info', 'hint', 'off']);
@@ -66,10 +71,12 @@ function parseBoolean(value: unknown, fallback: boolean): boolean {
 export function parseSettings(section: unknown): LayerwiseSettings {
   if (!isRecord(section)) return { ...DEFAULT_SETTINGS, rules: {}, sizeLens: { ...DEFAULT_SETTINGS.sizeLens } };
   const sizeLens = isRecord(section.sizeLens) ? section.sizeLens.enabled : section['sizeLens.enabled'];
+  const measure = isRecord(section.sizeLens) ? section.sizeLens.measure : section['sizeLens.measure'];
   return {
     enable: parseBoolean(section.enable, DEFAULT_SETTINGS.enable),
     rules: parseRules(section.rules),
     target: parseTarget(section.target),
-    sizeLens: { enabled: parseBoolean(sizeLens, DEFAULT_SETTINGS.sizeLens.enabled) },
+    sizeLens: { enabled: parseBoolean(sizeLens, DEFAULT_SETTINGS.sizeLens.enabled), measure: measure === 'compressed' ? 'compressed' : 'uncompressed' },
+    allowSuppressions: parseBoolean(section.allowSuppressions, DEFAULT_SETTINGS.allowSuppressions),
   };
 }

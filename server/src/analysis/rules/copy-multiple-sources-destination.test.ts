@@ -6,6 +6,8 @@ testRule(rule, {
     'FROM node:20-slim\nCOPY package.json package-lock.json /app/\n',
     { name: 'hadolint: one source may go to a file path', code: 'FROM node:20-slim\nCOPY package.json /app\nCOPY --from=build /out /app\n' },
     { name: 'a destination given by a variable', code: 'FROM node:20-slim\nARG DEST=/app/\nCOPY a b $DEST\n' },
+    { name: 'a heredoc source: its body is no source', code: 'FROM alpine:3.20\nCOPY <<EOF /etc/app.conf\nhello world\nEOF\n' },
+    { name: 'several heredocs, ADD, and an unterminated heredoc', code: 'FROM alpine:3.20\nADD <<-eot <<two /srv\n\ta b\n\teot\nx y\ntwo\nCOPY <<EOF\nsome text\nFROM scratch\n' },
     { name: 'quoted and JSON destinations with a slash', code: 'FROM node:20-slim\nCOPY a b "/app/"\nCOPY ["a", "b", "/app/"]\n' },
   ],
   invalid: [

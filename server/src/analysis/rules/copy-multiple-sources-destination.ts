@@ -1,6 +1,6 @@
 import type { InstructionInfo } from '../model-types';
 import { defineRule, type Position } from '../rule';
-import { unquote } from './support/correctness-paths';
+import { isHeredocSource, unquote } from './support/correctness-paths';
 import { instructionArguments } from './support/instruction-args';
 import { textAt } from './support/run-edits';
 
@@ -22,14 +22,16 @@ export default defineRule({
       invalid: ['FROM node:20-slim\nCOPY package.json package-lock.json /app\n'],
       valid: ['FROM node:20-slim\nCOPY package.json package-lock.json /app/\n', 'FROM node:20-slim\nCOPY package.json /app\n'],
     },
-    differences: 'ADD is judged too (Docker has the same requirement for it); hadolint checks COPY only. A destination given by a variable is not judged.',
+    differences: 'ADD is judged too (Docker has the same requirement for it); hadolint checks COPY only. A destination given by a variable is not judged, nor an instruction with a heredoc source (`COPY <<EOF /etc/app.conf`).',
   },
   fix: { availability: 'always', safety: 'safe' },
   create(context) {
     const { model } = context;
     const check = (instruction: InstructionInfo) => {
       const args = instructionArguments(instruction);
-      if (args.length < 3) return;
+      // With a heredoc source the parser's arguments run on into the body; the sources and the
+      // destination cannot be told from them.
+      if (args.length < 3 || args.some((argument) => isHeredocSource(argument.value))) return;
       const destination = args[args.length - 1];
       const path = unquote(destination.value);
       if (path.endsWith('/') || path.endsWith('\\') || path.includes('$')) return;

@@ -5,12 +5,35 @@ interface HeredocCapable {
   getHeredocs(): Array<{ getContentRange(): Range | null; getNameRange(): Range }>;
 }
 
-/** The first line of the instruction that belongs to a heredoc body; blank lines there are content. */
-function firstHeredocLine(instruction: InstructionInfo): number {
+/**
+ * The first line of the instruction that belongs to a heredoc body; blank lines there are content.
+ * null when the parser cannot tell (its heredoc scan throws on some malformed instructions).
+ */
+function firstHeredocLine(instruction: InstructionInfo): number | null {
   const node = instruction.node as unknown as Partial<HeredocCapable>;
   if (typeof node.getHeredocs !== 'function') return Infinity;
-  const lines = node.getHeredocs().map((heredoc) => (heredoc.getContentRange() ?? heredoc.getNameRange()).start.line);
-  return lines.length === 0 ? Infinity : Math.min(...lines);
+  try {
+    const lines = node.getHeredocs().map((heredoc) => (heredoc.getContentRange() ?? heredoc.getNameRange()).start.line);
+    return lines.length === 0 ? Infinity : Math.min(...lines);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Only spaces and tabs: the parser reads other Unicode spaces (a no-break space) as text that continues
+ * the instruction, so removing such a line would regroup the lines after it.
+ */
+function isBlank(text: string): boolean {
+  return /^[ \t]*$/.test(text);
+}
+
+/**
+ * The empty string after a file's final line break is no line at all (the builder reads none there):
+ * a file ending in a dangling `\` has no empty continuation line.
+ */
+function isPastLastLineBreak(lines: readonly string[], line: number): boolean {
+  return line === lines.length - 1 && lines[line] === '';
 }
 
 export default defineRule({
@@ -37,10 +60,12 @@ export default defineRule({
   create(context) {
     const { model } = context;
     const check = (instruction: InstructionInfo) => {
-      const last = Math.min(instruction.range.end.line, firstHeredocLine(instruction) - 1);
+      const heredocLine = firstHeredocLine(instruction);
+      if (heredocLine === null) return;
+      const last = Math.min(instruction.range.end.line, heredocLine - 1);
       const empty: number[] = [];
       for (let line = instruction.range.start.line + 1; line <= last; line++) {
-        if ((model.lines[line] ?? '').trim() === '') empty.push(line);
+        if (isBlank(model.lines[line] ?? '') && !isPastLastLineBreak(model.lines, line)) empty.push(line);
       }
       if (empty.length === 0) return;
       context.report({

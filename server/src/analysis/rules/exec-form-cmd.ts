@@ -2,6 +2,7 @@ import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import { brokenExecForm, execFormText, execFormWords } from './support/correctness-exec-form';
 import { hasCustomShell, logicalText, textAt } from './support/run-edits';
+import { certainlyWithoutShell } from './support/security-shell-less';
 
 export default defineRule({
   id: 'exec-form-cmd',
@@ -50,6 +51,8 @@ export default defineRule({
       const written = logicalText(textAt(model, script.range), model.escapeCharacter).trim();
       // A broken JSON array is LW302's finding: it needs repairing, not converting.
       if (written === '' || brokenExecForm(written)) return;
+      // Without a shell this is an error, not style: LW213 reports it.
+      if (certainlyWithoutShell(stage, instruction)) return;
       const words = execFormWords(instruction);
       const fixes: Fix[] = words
         ? [{ title: `Convert to exec form ${execFormText(words)}`, safety: 'unsafe', edits: [{ range: script.range, newText: execFormText(words) }] }]

@@ -4,8 +4,39 @@ import aptListsNotCleaned from './apt-lists-not-cleaned';
 import apkAddWithoutNoCache from './apk-add-without-no-cache';
 import cleanupInLaterLayer from './cleanup-in-later-layer';
 import consecutiveRun from './consecutive-run';
+import yumCacheNotCleaned from './yum-cache-not-cleaned';
+import dnfCacheNotCleaned from './dnf-cache-not-cleaned';
+import zypperCacheNotCleaned from './zypper-cache-not-cleaned';
+import pipCacheInLayer from './pip-cache-in-layer';
+import npmCacheInLayer from './npm-cache-in-layer';
+import yarnCacheInLayer from './yarn-cache-in-layer';
+import gemCacheInLayer from './gem-cache-in-layer';
+import composerCacheInLayer from './composer-cache-in-layer';
+import downloadedArchiveNotRemoved from './downloaded-archive-not-removed';
+import addRemoteArchive from './add-remote-archive';
+import aptInstallRecommends from './apt-install-recommends';
+import systemUpgradeInImage from './system-upgrade-in-image';
+import buildToolsInShippedStage from './build-tools-in-shipped-stage';
+import sdkBaseInShippedStage from './sdk-base-in-shipped-stage';
+import npmDevDependenciesInShippedStage from './npm-dev-dependencies-in-shipped-stage';
+import heavyBaseImage from './heavy-base-image';
+import copyContextWithoutDockerignore from './copy-context-without-dockerignore';
+import copyIgnoredFile from './copy-ignored-file';
+import useraddWithoutNoLogInit from './useradd-without-no-log-init';
 import addInsteadOfCopy from './add-instead-of-copy';
 import rootUser from './root-user';
+import addRemoteWithoutChecksum from './add-remote-without-checksum';
+import userMissingInShellLessImage from './user-missing-in-shell-less-image';
+import secretInArgOrEnv from './secret-in-arg-or-env';
+import sudoInRun from './sudo-in-run';
+import curlPipeToShell from './curl-pipe-to-shell';
+import tlsVerificationDisabled from './tls-verification-disabled';
+import packageSignatureCheckDisabled from './package-signature-check-disabled';
+import exposeSshPort from './expose-ssh-port';
+import chmodWorldWritable from './chmod-world-writable';
+import untrustedRegistry from './untrusted-registry';
+import shellFormInShellLessImage from './shell-form-in-shell-less-image';
+import healthcheckToolMissing from './healthcheck-tool-missing';
 import execFormCmd from './exec-form-cmd';
 import invalidExecForm from './invalid-exec-form';
 import multipleCmd from './multiple-cmd';
@@ -31,6 +62,19 @@ import pipeWithoutPipefail from './pipe-without-pipefail';
 import onbuildForbiddenTrigger from './onbuild-forbidden-trigger';
 import pointlessCommand from './pointless-command';
 import misplacedParserDirective from './misplaced-parser-directive';
+import copyFromUnknownStage from './copy-from-unknown-stage';
+import copyFromOwnStage from './copy-from-own-stage';
+import duplicateStageName from './duplicate-stage-name';
+import reservedStageName from './reserved-stage-name';
+import stageNameCasing from './stage-name-casing';
+import fromAsCasing from './from-as-casing';
+import consistentInstructionCasing from './consistent-instruction-casing';
+import undefinedArgInFrom from './undefined-arg-in-from';
+import undefinedVariable from './undefined-variable';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from';
+import envSelfReference from './env-self-reference';
+import constantPlatformFlag from './constant-platform-flag';
+import redundantTargetPlatform from './redundant-target-platform';
 import baseImageUntagged from './base-image-untagged';
 import baseImageLatest from './base-image-latest';
 import aptPackageUnpinned from './apt-package-unpinned';
@@ -42,6 +86,7 @@ import goInstallUnpinned from './go-install-unpinned';
 import yumPackageUnpinned from './yum-package-unpinned';
 import dnfPackageUnpinned from './dnf-package-unpinned';
 import zypperPackageUnpinned from './zypper-package-unpinned';
+import suppressionNotAllowed from './suppression-not-allowed';
 
 /** Every rule, sorted by code. */
 export const allRules: readonly Rule[] = [
@@ -49,8 +94,39 @@ export const allRules: readonly Rule[] = [
   apkAddWithoutNoCache,
   cleanupInLaterLayer,
   consecutiveRun,
+  yumCacheNotCleaned,
+  dnfCacheNotCleaned,
+  zypperCacheNotCleaned,
+  pipCacheInLayer,
+  npmCacheInLayer,
+  yarnCacheInLayer,
+  gemCacheInLayer,
+  composerCacheInLayer,
+  downloadedArchiveNotRemoved,
+  addRemoteArchive,
+  aptInstallRecommends,
+  systemUpgradeInImage,
+  buildToolsInShippedStage,
+  sdkBaseInShippedStage,
+  npmDevDependenciesInShippedStage,
+  heavyBaseImage,
+  copyContextWithoutDockerignore,
+  copyIgnoredFile,
+  useraddWithoutNoLogInit,
   addInsteadOfCopy,
   rootUser,
+  addRemoteWithoutChecksum,
+  userMissingInShellLessImage,
+  secretInArgOrEnv,
+  sudoInRun,
+  curlPipeToShell,
+  tlsVerificationDisabled,
+  packageSignatureCheckDisabled,
+  exposeSshPort,
+  chmodWorldWritable,
+  untrustedRegistry,
+  shellFormInShellLessImage,
+  healthcheckToolMissing,
   execFormCmd,
   invalidExecForm,
   multipleCmd,
@@ -76,6 +152,19 @@ export const allRules: readonly Rule[] = [
   onbuildForbiddenTrigger,
   pointlessCommand,
   misplacedParserDirective,
+  copyFromUnknownStage,
+  copyFromOwnStage,
+  duplicateStageName,
+  reservedStageName,
+  stageNameCasing,
+  fromAsCasing,
+  consistentInstructionCasing,
+  undefinedArgInFrom,
+  undefinedVariable,
+  invalidDefaultArgInFrom,
+  envSelfReference,
+  constantPlatformFlag,
+  redundantTargetPlatform,
   baseImageUntagged,
   baseImageLatest,
   aptPackageUnpinned,
@@ -87,4 +176,5 @@ export const allRules: readonly Rule[] = [
   yumPackageUnpinned,
   dnfPackageUnpinned,
   zypperPackageUnpinned,
+  suppressionNotAllowed,
 ];

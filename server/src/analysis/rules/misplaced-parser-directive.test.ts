@@ -30,6 +30,36 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'after a byte order mark: the moved line goes after the mark',
+      code: '\uFEFF# Build the API image\n# syntax=docker/dockerfile:1\nFROM alpine:3.20\n',
+      errors: [{ line: 2, message: IGNORED }],
+      output: '\uFEFF# syntax=docker/dockerfile:1\n# Build the API image\nFROM alpine:3.20\n',
+    },
+    {
+      name: 'below the directives already at the top, which stay where parsers read them (escape above all)',
+      code: '\uFEFF# escape=`\nFROM alpine:3.20\nRUN echo `\n  hi\n# check=skip=all \\$\n',
+      errors: [{ line: 5, message: /^This check directive/ }],
+      output: '\uFEFF# escape=`\n# check=skip=all \\$\nFROM alpine:3.20\nRUN echo `\n  hi\n',
+    },
+    {
+      name: 'a valid late escape directive in a file without continuations is moved',
+      code: '# Windows image\n# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app C:\\app\n',
+      errors: [{ line: 2, message: /^This escape directive/ }],
+      output: '# escape=`\n# Windows image\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app C:\\app\n',
+    },
+    {
+      name: 'a late escape directive with an invalid character: at the top it would stop the build, no fix',
+      code: '\r# escape=xx\nFROM alpine:3.20\n',
+      errors: [{ line: 2, message: /^This escape directive/ }],
+      output: null,
+    },
+    {
+      name: 'a late escape directive in a file with continuations: moving it would regroup the lines, no fix',
+      code: 'FROM alpine:3.20\nRUN echo a \\\n  b\n# escape=`\n',
+      errors: [{ line: 4, message: /^This escape directive/ }],
+      output: null,
+    },
+    {
       name: 'BuildKit stops on a repeated directive',
       code: '# syntax=docker/dockerfile:1\n# syntax=docker/dockerfile:1.7\nFROM alpine:3.20\n',
       errors: [{ line: 2, message: 'The syntax directive is already set above: BuildKit allows one per file and stops the build' }],

@@ -29,7 +29,8 @@ export default defineRule({
     reason: [
       'A late directive can be moved to the top when the file has none of that name yet; unsafe, because the',
       'directive then takes effect (another frontend, other checks, another escape character). Repeated or',
-      'invalid directives need the author to choose.',
+      'invalid directives need the author to choose. An escape directive is not moved when a line of the file',
+      'ends in `\\` or `` ` ``: the new escape character would change which lines continue.',
     ].join(' '),
   },
   create(context) {
@@ -50,9 +51,11 @@ export default defineRule({
         const movable = scan.ignored.filter(
           (directive, index) =>
             !scan.effective.some((other) => other.name === directive.name) &&
-            scan.ignored.findIndex((other) => other.name === directive.name) === index,
+            scan.ignored.findIndex((other) => other.name === directive.name) === index &&
+            (directive.name !== 'escape' || canMoveEscape(directive, model.lines)),
         );
-        const fix = movable.length > 0 ? moveToTop(movable, model.lines, lineEnding(model)) : null;
+        const topBlockEnd = Math.max(0, ...[...scan.effective, ...scan.duplicates].map((directive) => directive.line + 1));
+        const fix = movable.length > 0 ? moveToTop(movable, topBlockEnd, model.lines, lineEnding(model)) : null;
         for (const directive of scan.ignored) {
           context.report({
             range: directive.range,
@@ -65,8 +68,24 @@ export default defineRule({
   },
 });
 
-function moveToTop(directives: readonly DirectiveLine[], lines: readonly string[], eol: string): Fix {
-  const top = { line: 0, character: 0 };
+/**
+ * An escape directive can be moved up only when it is valid (at the top an invalid one stops the build)
+ * and no other line ends in `\` or `` ` ``: switching the escape character changes which lines
+ * continue, which would regroup the instructions.
+ */
+function canMoveEscape(directive: DirectiveLine, lines: readonly string[]): boolean {
+  if (directive.value !== '\\' && directive.value !== '`') return false;
+  return lines.every((text, line) => line === directive.line || !/[\\`][ \t]*$/.test(text));
+}
+
+/**
+ * Moves the directives to the end of the directive block at the top (`topBlockEnd`, 0 when there is
+ * none): the directives already there stay where every parser reads them (an escape directive moved
+ * down one line is not read by all of them).
+ */
+function moveToTop(directives: readonly DirectiveLine[], topBlockEnd: number, lines: readonly string[], eol: string): Fix {
+  // After a byte order mark: the mark must stay the first thing in the file.
+  const top = { line: topBlockEnd, character: topBlockEnd === 0 && lines[0].startsWith('\uFEFF') ? 1 : 0 };
   const names = directives.map((directive) => directive.name).join(' and ');
   return {
     title: `Move the ${names} directive${directives.length > 1 ? 's' : ''} to the top of the file`,

@@ -74,6 +74,12 @@ testRule(rule, {
       output: 'FROM debian:bookworm-slim\nRUN groupadd -r redis && useradd -r -g redis redis\nCOPY entrypoint.sh /usr/local/bin/\nUSER redis\nENTRYPOINT ["entrypoint.sh"]\n',
     },
     {
+      name: 'a useradd in a scratch stage cannot run: the numeric user, not the one it names',
+      code: 'FROM scratch\nRUN useradd -m app\nCOPY app /app\n',
+      errors: [{ line: 1, message: /\(65532:65532\)/ }],
+      output: 'FROM scratch\nRUN useradd -m app\nCOPY app /app\nUSER 65532:65532\n',
+    },
+    {
       name: 'an unknown image: reported without a fix',
       code: 'FROM registry.example.com/team/base:1.4\nCOPY app /app\n',
       errors: [{ message: /^no USER is set, so the container runs as root unless registry.example.com\/team\/base:1.4 sets one/ }],
@@ -91,6 +97,30 @@ testRule(rule, {
       code: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache curl\nEOF\n',
       errors: [{ line: 1 }],
       output: 'FROM alpine:3.20\nRUN <<EOF\napk add --no-cache curl\nEOF\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
+    },
+    {
+      name: 'an unterminated COPY heredoc at the end: new lines would be its content, no fix',
+      code: 'FROM alpine:3.20\nCOPY <<EOF /etc/motd\nhello\nCMD ["sh"]\n',
+      errors: [{ line: 1, message: /^the image runs as root: add a USER with a non-root user \(app\)/ }],
+      output: null,
+    },
+    {
+      name: 'a FROM alone, ending in a dangling continuation: new lines would join it, no fix',
+      code: 'FROM debian:12 \\\n',
+      errors: [{ line: 1 }],
+      output: null,
+    },
+    {
+      name: 'a dangling continuation followed by a comment at the end: new lines would join it, no fix',
+      code: 'FROM scratch\nCOPY app /app\nLABEL a=b \\\n# note\n',
+      errors: [{ line: 1 }],
+      output: null,
+    },
+    {
+      name: 'a terminated COPY heredoc at the end: the user goes after it',
+      code: 'FROM alpine:3.20\nCOPY <<EOF /etc/motd\nhello\nEOF\n',
+      errors: [{ line: 1 }],
+      output: 'FROM alpine:3.20\nCOPY <<EOF /etc/motd\nhello\nEOF\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n',
     },
     {
       name: 'the --target stage is the one judged',

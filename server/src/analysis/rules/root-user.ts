@@ -45,7 +45,7 @@ export default defineRule({
     availability: 'sometimes',
     safety: 'unsafe',
     reason:
-      'Unsafe because an application that writes to root-owned paths or binds a port below 1024 can break. Not offered when the base image is unknown (no way to know how to create a user there).',
+      'Unsafe because an application that writes to root-owned paths or binds a port below 1024 can break. Not offered when the base image is unknown (no way to know how to create a user there), nor when the stage ends in an unterminated heredoc or a dangling continuation that new lines would join.',
   },
   create(context) {
     const { model } = context;
@@ -86,7 +86,7 @@ function addUserFix(model: DockerfileModel, stage: Stage, plan: NonRootUserPlan)
   const anchor = own.slice(pivotIndex + 1).find((instruction) => RUNTIME_INSTRUCTIONS.has(instruction.keyword)) ?? null;
   const before = anchor ? own[own.indexOf(anchor) - 1] ?? null : own[own.length - 1] ?? null;
   // After an unterminated heredoc or a dangling continuation, new lines would become part of it.
-  if (!anchor && before && isOpenEnded(model, before)) return null;
+  if (!anchor && isOpenEnded(model, before ?? stage.from)) return null;
   const eol = lineEnding(model);
   const edits: TextEdit[] = [];
   const lines: string[] = [];
@@ -108,7 +108,34 @@ function addUserFix(model: DockerfileModel, stage: Stage, plan: NonRootUserPlan)
 }
 
 function isOpenEnded(model: DockerfileModel, instruction: InstructionInfo): boolean {
-  return instruction.script?.incomplete === true || textAt(model, instruction.range).trimEnd().endsWith(model.escapeCharacter);
+  return (
+    instruction.script?.incomplete === true ||
+    hasUnterminatedHeredoc(instruction) ||
+    endsInContinuation(model, instruction)
+  );
+}
+
+/** The last line that is not a comment or blank ends in the escape character: the instruction goes on. */
+function endsInContinuation(model: DockerfileModel, instruction: InstructionInfo): boolean {
+  const lines = textAt(model, instruction.range).split(/\r\n|\r|\n/);
+  const last = lines.reverse().find((line) => line.trim() !== '' && !line.trimStart().startsWith('#')) ?? '';
+  return last.trimEnd().endsWith(model.escapeCharacter);
+}
+
+interface HeredocScan {
+  getHeredocs(): Array<{ getDelimiterRange(): unknown }>;
+}
+
+/** A heredoc with no closing delimiter (COPY and ADD have them too): it runs to the end of the file. */
+function hasUnterminatedHeredoc(instruction: InstructionInfo): boolean {
+  const node = instruction.node as unknown as Partial<HeredocScan>;
+  if (typeof node.getHeredocs !== 'function') return false;
+  try {
+    return node.getHeredocs().some((heredoc) => heredoc.getDelimiterRange() === null);
+  } catch {
+    // The parser's heredoc scan fails on some malformed lines: assume the worst.
+    return true;
+  }
 }
 
 /** The first line of the comment block right above an instruction (comments describe what follows them). */

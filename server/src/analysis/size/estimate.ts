@@ -1,77 +1,176 @@
-// The first size estimator: the base image only, from the measured table. Later layers (RUN, COPY…)
-// are the full estimator's job; until then a stage's estimate is its base image's size.
+// The size estimator: per stage, the base image from the measured table, then one estimate per
+// layer-producing instruction (RUN, COPY, ADD), each with its range and basis. Pure: the model, the
+// data tables and what the door read from the build context in; estimates out.
+import type { BuildContextInfo } from '../engine-types';
 import { findTableKey } from '../images';
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
+import { add, amount, toSizeEstimate, type Amount, type Estimate } from './amount';
 import { BASE_IMAGE_TABLE, type BaseImageTable } from './base-image-table';
-import type { LayerEstimate, SizeEstimate, StageEstimate } from './types';
+import { estimateContextCopy, estimateStageCopy, flagValue, type CopyLayer } from './copy-layer';
+import { estimateRun } from './run-layer';
+import { workspaceHints, type WorkspaceHints } from './run-parts';
+import { flavourFor, initialPackages, packageBaseFor, resolvePath, type StageState } from './stage-state';
+import type { LayerEstimate, StageEstimate } from './types';
 
 /** Numbers derived with the table's compression ratio are given a ±10 % range; measured ones are exact. */
 const DERIVED_TOLERANCE = 0.1;
 
-export function estimateStages(model: DockerfileModel, table: BaseImageTable = BASE_IMAGE_TABLE): StageEstimate[] {
+export function estimateStages(
+  model: DockerfileModel,
+  table: BaseImageTable = BASE_IMAGE_TABLE,
+  context?: BuildContextInfo,
+): StageEstimate[] {
   const instructionIndexes = new Map<InstructionInfo, number>(model.instructions.map((info, index) => [info, index]));
+  const hints = workspaceHints(context);
+  const finished = new Map<number, StageState>();
   const estimates: StageEstimate[] = [];
   for (const stage of model.stages) {
-    const base = baseLayer(stage, estimates, table);
-    const layer: LayerEstimate = {
-      ...base.estimate,
-      instructionIndex: instructionIndexes.get(stage.from) ?? -1,
-      line: stage.from.range.start.line,
-      keyword: 'FROM',
-      note: base.note,
-    };
-    estimates.push({ ...base.estimate, stageIndex: stage.index, layers: [layer], buildOnly: !stage.shipsLayers });
+    const { state, note, base, compressedKnown } = startStage(stage, finished, table);
+    const layers: LayerEstimate[] = [layerEstimate(stage.from, base, note, instructionIndexes, compressedKnown)];
+    for (const instruction of stage.instructions) {
+      if (instruction.onbuild) continue;
+      const layer = estimateInstruction(instruction, state, { model, context, hints, finished });
+      if (!layer) continue;
+      state.total = add(state.total, layer.estimate);
+      layers.push(layerEstimate(instruction, layer.estimate, layer.note, instructionIndexes, true));
+    }
+    finished.set(stage.index, state);
+    estimates.push({ ...toSizeEstimate(state.total, compressedKnown), stageIndex: stage.index, layers, buildOnly: !stage.shipsLayers });
   }
   return estimates;
 }
 
-interface BaseLayer {
-  estimate: SizeEstimate;
-  note: string;
+interface WalkContext {
+  model: DockerfileModel;
+  context: BuildContextInfo | undefined;
+  hints: WorkspaceHints;
+  finished: ReadonlyMap<number, StageState>;
 }
 
-function baseLayer(stage: Stage, earlier: readonly StageEstimate[], table: BaseImageTable): BaseLayer {
+function estimateInstruction(instruction: InstructionInfo, state: StageState, walk: WalkContext): { estimate: Estimate; note: string } | null {
+  switch (instruction.keyword) {
+    case 'WORKDIR':
+      applyWorkdir(instruction, state);
+      return null;
+    case 'USER':
+      applyUser(instruction, state);
+      return null;
+    case 'RUN': {
+      const layer = estimateRun(instruction, state, walk.hints);
+      for (const part of layer.parts) {
+        if (part.path !== null && part.amount !== null) {
+          state.contributions.push({ path: part.path, amount: part.amount, what: part.label.split(':')[0], whole: part.whole });
+          for (const alias of part.aliases ?? []) state.contributions.push({ path: alias, amount: part.amount, what: part.label.split(':')[0], whole: part.whole });
+        }
+      }
+      return layer;
+    }
+    case 'COPY':
+    case 'ADD': {
+      const from = flagValue(instruction, 'from');
+      const layer: CopyLayer = from
+        ? estimateStageCopy(instruction, state, from, walk.model.stages, walk.finished)
+        : estimateContextCopy(instruction, state, walk.context);
+      if (layer.contribution) state.contributions.push(layer.contribution);
+      return layer;
+    }
+    default:
+      return null;
+  }
+}
+
+function applyWorkdir(instruction: InstructionInfo, state: StageState): void {
+  const path = instruction.node.getArgumentsContent()?.trim();
+  if (path && !path.includes('$')) state.workdir = resolvePath(state.workdir, path.replace(/^["']|["']$/g, ''));
+}
+
+function applyUser(instruction: InstructionInfo, state: StageState): void {
+  const user = instruction.node.getArgumentsContent()?.trim().split(':')[0];
+  if (!user || user.includes('$')) return;
+  state.home = user === 'root' || user === '0' ? '/root' : `/home/${user}`;
+}
+
+function layerEstimate(
+  instruction: InstructionInfo,
+  estimate: Estimate,
+  note: string,
+  indexes: ReadonlyMap<InstructionInfo, number>,
+  compressedKnown: boolean,
+): LayerEstimate {
+  return {
+    ...toSizeEstimate(estimate, compressedKnown),
+    instructionIndex: indexes.get(instruction) ?? -1,
+    line: instruction.range.start.line,
+    keyword: instruction.keyword,
+    note,
+  };
+}
+
+interface StageStart {
+  state: StageState;
+  base: Estimate;
+  note: string;
+  /** False when the base's compressed size is not known at all (unknown image). */
+  compressedKnown: boolean;
+}
+
+function startStage(stage: Stage, finished: ReadonlyMap<number, StageState>, table: BaseImageTable): StageStart {
   if (stage.baseStage) {
-    const inherited = earlier[stage.baseStage.index];
-    return {
-      estimate: inherited ? pickSize(inherited) : unknown(),
-      note: `everything in stage ${stage.baseStage.name ?? stage.baseStage.index}`,
-    };
+    const inherited = finished.get(stage.baseStage.index);
+    const note = `everything in stage ${stage.baseStage.name ?? stage.baseStage.index}`;
+    if (inherited) {
+      const state: StageState = {
+        ...inherited,
+        stage,
+        installed: new Set(inherited.installed),
+        apkAdded: new Set(inherited.apkAdded),
+        contributions: [...inherited.contributions],
+      };
+      return { state, base: inherited.total, note, compressedKnown: inherited.total !== null };
+    }
   }
   const { base } = stage;
-  if (base.hasUnresolvedVariables) return { estimate: unknown(), note: `${base.raw} depends on a build argument without a default` };
-  if (base.isScratch) return { estimate: exact(0, 0), note: 'scratch is empty' };
+  const facts = stage.facts;
+  const tag = base.tag ?? 'latest';
+  const packageBase = packageBaseFor(facts, tag);
+  const state: StageState = {
+    stage,
+    total: null,
+    packageBase,
+    installed: initialPackages(packageBase, flavourFor(base.repository, tag)),
+    apkAdded: new Set(),
+    contributions: [],
+    workdir: '/',
+    home: facts.defaultUser && facts.defaultUser !== 'root' ? `/home/${facts.defaultUser.replace(/\(.*$/, '')}` : '/root',
+  };
+  const { estimate, note } = baseImage(stage, table);
+  state.total = estimate;
+  return { state, base: estimate, note, compressedKnown: estimate !== null };
+}
+
+function baseImage(stage: Stage, table: BaseImageTable): { estimate: Estimate; note: string } {
+  const { base } = stage;
+  if (stage.baseStage) return { estimate: null, note: `stage ${stage.baseStage.name ?? stage.baseStage.index} is not known yet` };
+  if (base.hasUnresolvedVariables) return { estimate: null, note: `${base.raw} depends on a build argument without a default` };
+  if (base.isScratch) return { estimate: amount({ bytes: 0, kind: 'packages', basis: 'table' }), note: 'scratch is empty' };
 
   const key = findTableKey(base, table);
   const entry = key === null ? undefined : table.images[key];
   if (key === null || !entry || entry.uncompressedBytes === null) {
-    return { estimate: unknown(), note: `${base.resolved || 'the base image'} is not in the base-image table` };
-  }
-  if (!entry.uncompressedDerived) {
-    return { estimate: exact(entry.uncompressedBytes, entry.compressedBytes), note: `${key} from the base-image table (${entry.source})` };
+    return { estimate: null, note: `${base.resolved || 'the base image'} is not in the base-image table` };
   }
   const bytes = entry.uncompressedBytes;
+  const compressed = entry.compressedBytes ?? undefined;
+  if (!entry.uncompressedDerived) {
+    const measured: Amount = amount({ bytes, compressed, kind: 'packages', basis: 'table' });
+    const derivedNote = entry.compressedDerived ? `; compressed derived ÷${table.uncompressedPerCompressed}` : '';
+    return { estimate: measured, note: `${key} from the base-image table (${entry.source})${derivedNote}` };
+  }
+  const derived = amount({ bytes, low: bytes * (1 - DERIVED_TOLERANCE), high: bytes * (1 + DERIVED_TOLERANCE), compressed, kind: 'packages', basis: 'table' });
+  // The compressed size is the measured one: its range is exact.
+  const exactCompressed: Amount = { ...derived, compressedLow: derived.compressed, compressedHigh: derived.compressed };
   return {
-    estimate: {
-      bytes,
-      low: Math.round(bytes * (1 - DERIVED_TOLERANCE)),
-      high: Math.round(bytes * (1 + DERIVED_TOLERANCE)),
-      compressedBytes: entry.compressedBytes,
-      basis: 'table',
-    },
+    estimate: exactCompressed,
     note: `${key} from the base-image table: ${entry.source}; uncompressed derived from the compressed size ×${table.uncompressedPerCompressed}`,
   };
-}
-
-function exact(bytes: number, compressedBytes: number | null): SizeEstimate {
-  return { bytes, low: bytes, high: bytes, compressedBytes, basis: 'table' };
-}
-
-function unknown(): SizeEstimate {
-  return { bytes: null, low: null, high: null, compressedBytes: null, basis: 'unknown' };
-}
-
-function pickSize(estimate: SizeEstimate): SizeEstimate {
-  const { bytes, low, high, compressedBytes, basis } = estimate;
-  return { bytes, low, high, compressedBytes, basis };
 }

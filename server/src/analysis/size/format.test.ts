@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatBytes, formatEstimate } from './format';
+import { formatBytes, formatEstimate, formatRange } from './format';
 
 describe('formatBytes (decimal units, like docker images)', () => {
   const cases: Array<[number, string]> = [
@@ -29,4 +29,18 @@ describe('formatBytes (decimal units, like docker images)', () => {
 describe('formatEstimate', () => {
   it('says it is an estimate', () => assert.equal(formatEstimate({ bytes: 75_000_000 }), '≈ 75 MB est.'));
   it('says unknown rather than a number', () => assert.equal(formatEstimate({ bytes: null }), 'size unknown'));
+});
+
+describe('formatEstimate with a measure and open ranges', () => {
+  it('shows the compressed size when asked', () => {
+    assert.equal(formatEstimate({ bytes: 75_000_000, high: 75_000_000, compressedBytes: 28_000_000 }, 'compressed'), '≈ 28 MB est. compressed');
+  });
+  it('says "≥" when only a lower bound is known', () => {
+    assert.equal(formatEstimate({ bytes: 75_000_000, high: null }), '≥ 75 MB est.');
+  });
+  it('ranges', () => {
+    assert.equal(formatRange({ low: 60_000_000, high: 90_000_000 }), '60 MB–90 MB');
+    assert.equal(formatRange({ low: 60_000_000, high: null }), '≥ 60 MB');
+    assert.equal(formatRange({ low: null, high: null }), '');
+  });
 });

@@ -3,6 +3,9 @@ import type { SizeEstimate } from './types';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
 
+/** Which size the user asked to see: what `docker images` shows, or what a pull transfers. */
+export type SizeMeasure = 'uncompressed' | 'compressed';
+
 /** 75_200_000 → "75 MB", 1_137_000_000 → "1.1 GB", 3_200_000 → "3.2 MB", 512_000 → "512 KB". */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return 'unknown';
@@ -24,7 +27,30 @@ function trimZero(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
-/** The CodeLens text: always says it is an estimate, and says unknown rather than inventing a number. */
-export function formatEstimate(estimate: Pick<SizeEstimate, 'bytes'>): string {
-  return estimate.bytes === null ? 'size unknown' : `≈ ${formatBytes(estimate.bytes)} est.`;
+/** The bytes of the chosen measure; null when unknown. */
+export function measuredBytes(estimate: Pick<SizeEstimate, 'bytes' | 'compressedBytes'>, measure: SizeMeasure = 'uncompressed'): number | null {
+  return measure === 'compressed' ? estimate.compressedBytes : estimate.bytes;
+}
+
+/**
+ * The CodeLens text: always says it is an estimate, says unknown rather than inventing a number, and
+ * "≥" when only a lower bound is known (part of the stage cannot be sized, e.g. an unread build context).
+ */
+export function formatEstimate(
+  estimate: Pick<SizeEstimate, 'bytes'> & Partial<Pick<SizeEstimate, 'high' | 'compressedBytes'>>,
+  measure: SizeMeasure = 'uncompressed',
+): string {
+  const bytes = measure === 'compressed' ? (estimate.compressedBytes ?? null) : estimate.bytes;
+  if (bytes === null) return measure === 'compressed' && estimate.bytes !== null ? 'compressed size unknown' : 'size unknown';
+  const approx = estimate.high === null && estimate.bytes !== null ? '≥' : '≈';
+  const suffix = measure === 'compressed' ? ' est. compressed' : ' est.';
+  return `${approx} ${formatBytes(bytes)}${suffix}`;
+}
+
+/** "60 MB–90 MB", "≥ 60 MB" or '' when the range is unknown. */
+export function formatRange(estimate: Pick<SizeEstimate, 'low' | 'high'>): string {
+  if (estimate.low === null) return '';
+  if (estimate.high === null) return `≥ ${formatBytes(estimate.low)}`;
+  if (formatBytes(estimate.low) === formatBytes(estimate.high)) return formatBytes(estimate.low);
+  return `${formatBytes(estimate.low)}–${formatBytes(estimate.high)}`;
 }

@@ -8,7 +8,7 @@ import type { AnalyzeOptions } from '../engine-types';
 import type { Finding, Range, Rule } from '../rule';
 import { verifyFix } from './verify-fix';
 
-export type CaseOptions = Pick<AnalyzeOptions, 'target' | 'ruleOptions'>;
+export type CaseOptions = Pick<AnalyzeOptions, 'target' | 'ruleOptions' | 'allowSuppressions' | 'buildContext'>;
 
 export interface ValidCase {
   code: string;

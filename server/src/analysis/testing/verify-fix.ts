@@ -7,7 +7,7 @@ import type { AnalysisResult, AnalyzeOptions } from '../engine-types';
 import type { Finding, Fix, TextEdit } from '../rule';
 import { applyTextEdits, editSpans } from '../text-edits';
 
-export type VerifyOptions = Pick<AnalyzeOptions, 'target' | 'ruleOptions' | 'rules'>;
+export type VerifyOptions = Pick<AnalyzeOptions, 'target' | 'ruleOptions' | 'rules' | 'buildContext'>;
 
 const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
 

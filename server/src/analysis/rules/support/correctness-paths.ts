@@ -10,6 +10,14 @@ export function unquote(value: string): string {
   return match ? match[2] : value.trim();
 }
 
+/**
+ * A heredoc source of COPY or ADD (`<<EOF`, `<<-"EOF"`). The parser lists the words of its body as
+ * arguments too, so the instruction's last argument is then body text, not the destination.
+ */
+export function isHeredocSource(value: string): boolean {
+  return value.startsWith('<<');
+}
+
 /** `/app`, `C:\app` and `c:/app` are absolute; a path starting with a variable is unknown. */
 export function pathKind(rawPath: string): PathKind {
   const path = unquote(rawPath);

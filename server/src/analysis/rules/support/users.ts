@@ -56,7 +56,9 @@ export function userCreatedIn(stage: Stage): string | null {
  * takes a bare UID.
  */
 export function nonRootUserPlan(facts: ImageFacts, isScratch: boolean, created: string | null = null): NonRootUserPlan | null {
-  if (created) return { user: created, setup: [] };
+  // No RUN can create a user in an image without a shell: a useradd there names a user that is not there.
+  const canRun = facts.hasShell !== false && !isScratch && !facts.isScratch;
+  if (created && canRun) return { user: created, setup: [] };
   if (facts.nonRootUser) return { user: facts.nonRootUser, setup: [] };
   if (facts.isDistroless) return { user: 'nonroot', setup: [] };
   if (isScratch || facts.isScratch) return { user: '65532:65532', setup: [] };

@@ -1,0 +1,78 @@
+// Does an ARG/ENV name or value hold a secret? Names follow BuildKit's SecretsUsedInArgOrEnv tokens, minus the
+// names that only point at a secret (`PASSWORD_FILE`, `TOKEN_ENDPOINT`) or name a public one (`PUBLIC_KEY`,
+// `GPG_KEY` fingerprints). Values are matched against credential formats that cannot be anything else.
+
+/** BuildKit's tokens, plus the common short forms `pass` and `pwd`. */
+const SECRET_TOKENS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token', 'pass', 'pwd']);
+
+/** Tokens after the secret word that make the name about the secret, not the secret itself. */
+const QUALIFIERS = new Set([
+  'file', 'files', 'path', 'dir', 'directory', 'url', 'uri', 'endpoint', 'host', 'hostname', 'server', 'servers', 'port',
+  'id', 'name', 'type', 'method', 'mode', 'length', 'len', 'size', 'ttl', 'lifetime', 'expiry', 'expires', 'expiration',
+  'timeout', 'header', 'algorithm', 'alg', 'enabled', 'enable', 'disabled', 'required', 'env', 'var', 'field', 'prefix',
+  'version', 'format', 'location', 'hint', 'policy', 'provider', 'issuer', 'scope', 'scopes', 'audience', 'realm',
+  'user', 'username', 'login', 'email', 'fingerprint', 'fpr', 'sock', 'socket', 'dummy', 'placeholder', 'cache',
+]);
+
+/** Tokens that make the whole name about something public. */
+const PUBLIC_TOKENS = new Set(['public', 'pub', 'gpg', 'pgp', 'gnupg']);
+/** …unless the name also says private. */
+const PRIVATE_TOKENS = new Set(['private', 'secret', 'passphrase']);
+
+/** Names that match the tokens but are well-known switches, not secrets. */
+const KNOWN_NOT_SECRETS = new Set(['pwd', 'oldpwd', 'apt_key_dont_warn_on_dangerous_usage']);
+
+function tokensOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_.-]+/)
+    .filter(Boolean);
+}
+
+/** The secret word of a name such as `DB_PASSWORD` or `npmToken`; null when the name does not hold a secret. */
+export function secretWordInName(name: string): string | null {
+  if (KNOWN_NOT_SECRETS.has(name.toLowerCase())) return null;
+  const tokens = tokensOf(name);
+  if (tokens.some((token) => PUBLIC_TOKENS.has(token)) && !tokens.some((token) => PRIVATE_TOKENS.has(token))) return null;
+  let last = -1;
+  tokens.forEach((token, index) => {
+    if (SECRET_TOKENS.has(token)) last = index;
+  });
+  if (last === -1) return null;
+  if (tokens.slice(last + 1).some((token) => QUALIFIERS.has(token))) return null;
+  return tokens[last];
+}
+
+const FINGERPRINTS = /^\s*(0x)?([0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})(\s+(0x)?([0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}))*\s*$/;
+const SWITCH_VALUE = /^(true|false|yes|no|on|off|0|1)$/i;
+
+/**
+ * True when a value given to a secret-named variable shows it is not a secret: key fingerprints (official images
+ * set `GPG_KEY` to one), a switch (`AUTH=false`), or a path under /run/secrets.
+ */
+export function valueIsNotSecret(value: string): boolean {
+  const trimmed = value.trim();
+  return FINGERPRINTS.test(trimmed) || SWITCH_VALUE.test(trimmed) || trimmed.startsWith('/run/secrets/');
+}
+
+const CREDENTIAL_FORMATS: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
+  { kind: 'an AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { kind: 'a GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})\b/ },
+  { kind: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/ },
+  { kind: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { kind: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+  { kind: 'a Stripe live key', pattern: /\b[rs]k_live_[A-Za-z0-9]{20,}/ },
+  { kind: 'a private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+];
+
+/** `scheme://user:password@host` with a literal password (a `$VAR` password is not judged). */
+const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i;
+
+/** What kind of credential the value contains, or null. */
+export function credentialInValue(value: string): string | null {
+  for (const { kind, pattern } of CREDENTIAL_FORMATS) if (pattern.test(value)) return kind;
+  const url = URL_WITH_PASSWORD.exec(value);
+  if (url && !url[1].startsWith('$') && !/^\*+$/.test(url[1])) return 'a URL with a password';
+  return null;
+}

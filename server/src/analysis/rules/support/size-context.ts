@@ -1,0 +1,74 @@
+// What the size rules need to know about the place a RUN runs in: the instructions before it (in its
+// stage and the stages it is built on), the variables they set, and who the RUN runs as.
+import type { InstructionInfo, Stage } from '../../model-types';
+import type { Position } from '../../rule';
+import type { RunScript } from '../../shell-types';
+import { compareRangeStarts } from './commands';
+import { instructionArguments } from './instruction-args';
+import { isRootUser } from './users';
+
+/** Instructions that run before `instruction`: earlier ones of its stage, then those of its base stages (nearest first). */
+export function instructionsBefore(stage: Stage, instruction: InstructionInfo): InstructionInfo[] {
+  const before: InstructionInfo[] = [];
+  for (let current: Stage | null = stage; current; current = current.baseStage) {
+    const own = current === stage ? current.instructions.filter((other) => compareRangeStarts(other.range, instruction.range) < 0) : current.instructions;
+    before.push(...own.filter((other) => !other.onbuild).reverse());
+  }
+  return before;
+}
+
+/**
+ * The value an ENV or ARG before the RUN gives the variable (the nearest one wins), or the value a
+ * `NAME=value` word in the script gives it; null when nothing sets it.
+ */
+export function variableSetting(stage: Stage, run: InstructionInfo, name: string): string | null {
+  const inScript = run.script ? assignmentIn(run.script, name) : null;
+  if (inScript !== null) return inScript;
+  for (const instruction of instructionsBefore(stage, run)) {
+    if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
+    const value = declaredValue(instruction, name);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** `ENV NAME=value`, `ENV NAME value`, `ARG NAME=value` (an ARG without a default sets nothing). */
+function declaredValue(instruction: InstructionInfo, name: string): string | null {
+  const args = instructionArguments(instruction).map((argument) => argument.value);
+  for (const [index, word] of args.entries()) {
+    if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
+    // The legacy `ENV NAME value` form: one variable, the rest is its value.
+    if (word === name && index === 0 && instruction.keyword === 'ENV' && args.length > 1 && !args[1].includes('=')) {
+      return args.slice(1).join(' ');
+    }
+  }
+  return null;
+}
+
+function assignmentIn(script: RunScript, name: string): string | null {
+  for (const command of script.commands) {
+    for (const word of [...command.assignments, ...command.args]) {
+      if (word.value.startsWith(`${name}=`)) return word.value.slice(name.length + 1);
+    }
+  }
+  return null;
+}
+
+/** True when an instruction before the RUN (or the RUN itself) has text matching the pattern. */
+export function writtenBefore(stage: Stage, run: InstructionInfo, pattern: RegExp, keywords: readonly string[] = ['RUN']): boolean {
+  return [run, ...instructionsBefore(stage, run)].some(
+    (instruction) => keywords.includes(instruction.keyword) && pattern.test(instruction.node.getTextContent()),
+  );
+}
+
+/** True when the RUN runs as root: no USER before it (and the image's default is root or unknown) or USER root. */
+export function runsAsRoot(stage: Stage, run: InstructionInfo): boolean {
+  const user = instructionsBefore(stage, run).find((instruction) => instruction.keyword === 'USER');
+  if (!user) return stage.facts.defaultUser === null || isRootUser(stage.facts.defaultUser);
+  const name = instructionArguments(user)[0]?.value;
+  return name !== undefined && isRootUser(name);
+}
+
+export function isAfter(position: Position, reference: Position): boolean {
+  return compareRangeStarts({ start: position }, { start: reference }) >= 0;
+}

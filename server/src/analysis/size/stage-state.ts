@@ -1,0 +1,95 @@
+// What the estimator knows about a stage while it walks its instructions: the packages the image
+// holds, where things were written (for a later `COPY --from`), the working directory.
+import type { ImageFacts, Stage } from '../model-types';
+import type { Amount, Estimate } from './amount';
+import { basePackages, type BaseFlavour, type DebianSuite } from './debian-packages';
+
+/** Something a layer wrote at a path, so that `COPY --from=<stage> <path>` can find what it brings. */
+export interface Contribution {
+  /** Absolute path in the image (a file or a directory). */
+  path: string;
+  amount: Amount;
+  /** Files by absolute path, when they are known one by one (COPY from the build context). */
+  files?: ReadonlyArray<{ path: string; bytes: number }>;
+  /** One word for notes: "node_modules", "the Go binary". */
+  what: string;
+  /** A single artifact: any path inside it brings about all of it. */
+  whole?: boolean;
+}
+
+export interface PackageBase {
+  /** The Debian suite whose table prices apt installs; null when the image has no apt we can price. */
+  suite: DebianSuite | null;
+  /** The suite stands in for another distribution (Ubuntu): the range is wider. */
+  proxy: boolean;
+  /** Slim and Ubuntu images exclude /usr/share/{doc,man,locale} from installs. */
+  docsExcluded: boolean;
+  /** Official Debian-based images keep apt lists gzipped (≈ 20 MB); others up to ≈ 53 MB. */
+  gzipsAptLists: boolean;
+}
+
+export interface StageState {
+  stage: Stage;
+  /** The stage's total so far (null: unknown). */
+  total: Estimate;
+  packageBase: PackageBase;
+  /** Debian package names installed so far (base included). */
+  installed: Set<string>;
+  /** Alpine packages added so far (names as written). */
+  apkAdded: Set<string>;
+  contributions: Contribution[];
+  workdir: string;
+  /** `ENV HOME` or the user's home; caches such as ~/.npm go there. */
+  home: string;
+}
+
+const SUITE_BY_DISTRO: Record<string, { suite: DebianSuite; proxy: boolean }> = {
+  debian12: { suite: 'bookworm', proxy: false },
+  debian13: { suite: 'trixie', proxy: false },
+  debian11: { suite: 'bookworm', proxy: true },
+  ubuntu22: { suite: 'bookworm', proxy: true },
+  ubuntu24: { suite: 'trixie', proxy: true },
+  ubuntu26: { suite: 'trixie', proxy: true },
+};
+
+/** Official images built on buildpack-deps (their full, non-slim tags). */
+const BUILDPACK_IMAGES = /^(node|python|golang|ruby|rust|buildpack-deps|perl|gcc|haskell|erlang|elixir)$/;
+
+export function packageBaseFor(facts: ImageFacts, tag: string): PackageBase {
+  const distro = facts.distro ?? '';
+  const known = SUITE_BY_DISTRO[distro];
+  const isApt = facts.packageManager === 'apt';
+  const slim = /slim/.test(tag);
+  const ubuntu = distro.startsWith('ubuntu');
+  // An image whose package manager is not known may still be Debian: price apt with bookworm, widely.
+  const suite = known?.suite ?? (isApt || facts.packageManager === null ? 'bookworm' : null);
+  return {
+    suite,
+    proxy: known ? known.proxy : true,
+    docsExcluded: slim || ubuntu || facts.packageManager !== 'apt',
+    gzipsAptLists: distro.startsWith('debian'),
+  };
+}
+
+export function flavourFor(repository: string, tag: string): BaseFlavour {
+  const name = repository.toLowerCase();
+  if (name === 'debian' || name === 'ubuntu') return 'minbase';
+  if (BUILDPACK_IMAGES.test(name) && !/slim|alpine/.test(tag)) return 'buildpack-deps';
+  return 'slim-runtime';
+}
+
+export function initialPackages(base: PackageBase, flavour: BaseFlavour): Set<string> {
+  return base.suite === null ? new Set() : new Set(basePackages(base.suite, flavour));
+}
+
+/** `/app` + `dist` → `/app/dist`; `..` and `.` resolved; always absolute, no trailing slash. */
+export function resolvePath(workdir: string, path: string): string {
+  const joined = path.startsWith('/') ? path : `${workdir}/${path}`;
+  const parts: string[] = [];
+  for (const part of joined.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
