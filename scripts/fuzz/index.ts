@@ -180,10 +180,14 @@ class FuzzRun {
   summary(): string {
     const seconds = (performance.now() - this.started) / 1000;
     const { inputs, bytes, fixesVerified, slowest, failures } = this.totals;
+    // CPU time of the whole process (all worker threads): the cost of a run whatever else the machine did.
+    const cpu = process.cpuUsage();
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const lines = [
       '',
       `Fuzzed ${inputs.toLocaleString('en')} inputs (seeds ${this.options.seed}…${this.endSeed - 1}, ${(bytes / 1024 / 1024).toFixed(1)} MB) ` +
         `in ${seconds.toFixed(0)} s on ${this.options.workers} workers: ${(inputs / seconds).toFixed(0)} inputs/s`,
+      `CPU time: ${cpuSeconds.toFixed(0)} s (${((1000 * cpuSeconds) / Math.max(1, inputs)).toFixed(2)} ms per input)`,
       `Fixes verified: ${fixesVerified.toLocaleString('en')} (on every ${this.options.verifyEvery === 1 ? '' : `${this.options.verifyEvery}th `}input)`,
       `Slowest analysis: ${slowest.ms.toFixed(1)} ms (seed ${slowest.seed}, ${(slowest.bytes / 1024).toFixed(1)} KB)`,
     ];

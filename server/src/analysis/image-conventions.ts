@@ -43,6 +43,12 @@ export const IMAGE_CONVENTIONS: readonly ImageConvention[] = [
   },
   { about: 'Debian and Ubuntu', name: /^(debian|ubuntu|buildpack-deps)$/, facts: { packageManager: 'apt', hasShell: true } },
   { about: 'official node images create the user node (uid 1000)', official: true, repository: /^node$/, facts: { nonRootUser: 'node' } },
+  {
+    about: 'nginxinc/nginx-unprivileged (Alpine or Debian) ends with USER 101, the user nginx',
+    registry: /^$/,
+    repository: /^nginxinc\/nginx-unprivileged$/,
+    facts: { packageManager: 'apt', hasShell: true, defaultUser: '101', nonRootUser: 'nginx' },
+  },
   { about: 'BusyBox has a shell and no package manager', official: true, repository: /^busybox$/, facts: { packageManager: 'none', distro: 'busybox' } },
   { about: 'Alpine', name: /^alpine$/, facts: { packageManager: 'apk', hasShell: true, distro: 'alpine' } },
   { about: 'RHEL-like distributions', name: /^(fedora|rockylinux|almalinux|oraclelinux|amazonlinux)$/, facts: { packageManager: 'dnf', hasShell: true } },

@@ -139,7 +139,15 @@ describe('facts from naming conventions', () => {
     assert.equal(measuredNonroot.defaultUser, 'nonroot', 'the table user nonroot(65532) is read as nonroot');
   });
 
-  it('Chainguard: nonroot by default, no shell unless -dev', () => {
+  it('nginx-unprivileged runs as 101 (nginx); its alpine variant uses apk', () => {
+    const alpine = imageFacts(ref('nginxinc/nginx-unprivileged:1.27-alpine'));
+    assert.deepEqual([alpine.defaultUser, alpine.nonRootUser, alpine.packageManager, alpine.hasShell], ['101', 'nginx', 'apk', true]);
+    const debian = imageFacts(ref('docker.io/nginxinc/nginx-unprivileged:1.27'));
+    assert.deepEqual([debian.defaultUser, debian.packageManager], ['101', 'apt']);
+    assert.equal(imageFacts(ref('nginx:1.27-alpine')).defaultUser, 'root', 'the official nginx image starts as root');
+  });
+
+    it('Chainguard: nonroot by default, no shell unless -dev', () => {
     const runtime = imageFacts(ref('cgr.dev/chainguard/node:latest'));
     assert.deepEqual([runtime.defaultUser, runtime.nonRootUser, runtime.hasShell, runtime.packageManager], ['nonroot', 'nonroot', false, 'none']);
     const dev = imageFacts(ref('cgr.dev/chainguard/node:latest-dev'));

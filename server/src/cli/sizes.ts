@@ -1,6 +1,7 @@
 // `--sizes`: a table of the stages of one Dockerfile with their estimated size, and under each stage
 // the layers the estimate is made of.
 import type { StageSummary } from '../analysis/engine-types';
+import { savingAgainstBiggest } from '../analysis/size/breakdown';
 import type { LayerEstimate, StageEstimate } from '../analysis/size/types';
 import { padEnd, type Palette } from './colors';
 import { describeEstimate, describeRange, formatBytes } from './size-text';
@@ -20,6 +21,12 @@ function layerLine(layer: LayerEstimate, palette: Palette): string {
   return `        line ${String(layer.line + 1).padEnd(4)} ${layer.keyword.padEnd(10)} ${size.padEnd(10)}${note}`.trimEnd();
 }
 
+/** ` (−84 % vs build)` on the shipped stage of a multi-stage build. */
+function savingText(stages: readonly StageSummary[], stage: StageSummary): string {
+  const saving = stage.ships ? savingAgainstBiggest(stages, stage) : null;
+  return saving ? ` (−${saving.percent} % vs ${saving.against.name ?? `stage ${saving.against.index}`})` : '';
+}
+
 export function renderSizeTable(
   stages: readonly StageSummary[],
   estimates: readonly StageEstimate[],
@@ -32,7 +39,7 @@ export function renderSizeTable(
     stage.base,
     String(stage.line + 1),
     stage.roles.length > 0 ? stage.roles.join(', ') : stage.ships ? 'ships' : 'unused',
-    describeEstimate(stage.estimate),
+    describeEstimate(stage.estimate) + savingText(stages, stage),
     describeRange(stage.estimate),
     stage.estimate.basis,
   ]);

@@ -16,6 +16,8 @@ interface Entry {
   context: BuildContextInfo | undefined;
   readAt: number;
   reading: boolean;
+  /** Watched files changed while a read was under way: its answer may already be old. */
+  dirty: boolean;
   /** Documents that asked for this context: told when it arrives. */
   waiting: Set<string>;
 }
@@ -40,7 +42,7 @@ export class BuildContexts {
     const key = existsSync(`${path}.dockerignore`) ? path : dirname(path);
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { context: undefined, readAt: 0, reading: false, waiting: new Set() };
+      entry = { context: undefined, readAt: Number.NEGATIVE_INFINITY, reading: false, dirty: false, waiting: new Set() };
       this.entries.set(key, entry);
     }
     entry.waiting.add(uri);
@@ -50,7 +52,10 @@ export class BuildContexts {
 
   /** Watched files changed: every context is read again on next use. */
   changed(): void {
-    for (const entry of this.entries.values()) entry.readAt = 0;
+    for (const entry of this.entries.values()) {
+      entry.readAt = Number.NEGATIVE_INFINITY;
+      entry.dirty = entry.reading;
+    }
   }
 
   forget(uri: string): void {
@@ -62,6 +67,7 @@ export class BuildContexts {
 
   private start(key: string, path: string, entry: Entry): void {
     entry.reading = true;
+    entry.dirty = false;
     this.read(path)
       .then((context) => {
         entry.readAt = this.now();
@@ -74,6 +80,8 @@ export class BuildContexts {
       .finally(() => {
         entry.reading = false;
         if (entry.waiting.size === 0) this.entries.delete(key);
+        // Files changed while this read was under way: read once more so the change is seen.
+        else if (entry.dirty) this.start(key, path, entry);
       });
   }
 }

@@ -23,7 +23,7 @@ describe('parseSettings', () => {
       assert.deepEqual({ ...parseSettings(section), rules: { ...parseSettings(section).rules } }, {
         ...DEFAULT_SETTINGS,
         rules: {},
-        sizeLens: { enabled: true },
+        sizeLens: { enabled: true, measure: 'uncompressed' },
       });
     }
   });

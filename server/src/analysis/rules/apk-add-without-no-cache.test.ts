@@ -14,6 +14,10 @@ testRule(rule, {
       code: 'FROM alpine:3.20 AS build\nRUN apk add gcc\nRUN gcc -o /app main.c\nFROM scratch\nCOPY --from=build /app /app\n',
     },
     { name: 'ONBUILD trigger', code: 'FROM alpine:3.20\nONBUILD RUN apk add curl\n' },
+    {
+      name: '--no-network fetches no index (docker-library run-deps pattern)',
+      code: 'FROM alpine:3.20\nRUN set -eux; \\\n\tapk add --no-cache --virtual .build-deps gcc make; \\\n\tmake install; \\\n\tapk add --no-network --virtual .rundeps so:libssl.so.3; \\\n\tapk del --no-network .build-deps\n',
+    },
   ],
   invalid: [
     {

@@ -26,6 +26,15 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a name ending in ++ keeps it in the message; a single + (install marker) is dropped',
+      code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends g++ curl+\n',
+      errors: [
+        { message: /^Pin `g\+\+` to a version \(`g\+\+=<version>`\)/, line: 2, column: 48, endColumn: 51 },
+        { message: CURL, line: 2, column: 52, endColumn: 57 },
+      ],
+      output: null,
+    },
+    {
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
       errors: [{ message: CURL, line: 2, column: 66, endColumn: 70 }],
       output: null,

@@ -47,7 +47,8 @@ export default defineRule({
         if (value.includes('=') || value.includes('/') || value.endsWith('.deb') || value.endsWith('-') || isPattern(value)) {
           return null;
         }
-        const name = value.endsWith('+') ? value.slice(0, -1) : value;
+        // A trailing `+` asks apt to install, but `g++` and `libstdc++` are names that end in `+`.
+        const name = value.endsWith('+') && !value.endsWith('++') ? value.slice(0, -1) : value;
         return `Pin ${code(name)} to a version (${code(`${name}=<version>`)}): unpinned, each build installs whatever the mirror has that day`;
       },
     });

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 import { isAptUpdateInstallPair } from './support/apt-lists';
 import { isCleanupOnly } from './support/later-cleanup';
 import { canAppendTo, haveSameRunSettings, mergeRunsEdits } from './support/run-edits';
+import { certainlyWithoutShell } from './support/security-shell-less';
 
 /** RUNs with more chained commands than this are treated as deliberate layers (as hadolint does). */
 const MAX_COMMANDS_TO_MERGE = 2;
@@ -46,6 +47,8 @@ export default defineRule({
     const { model } = context;
     return {
       stageEnd(stage) {
+        // Without a shell no RUN can be joined with `&&` (LW213 reports the shell-form RUNs there).
+        if (certainlyWithoutShell(stage, stage.instructions[stage.instructions.length - 1] ?? stage.from)) return;
         for (const group of consecutiveGroups(model, stage)) {
           const first = group[0].range.start.line + 1;
           const last = group[group.length - 1].range.start.line + 1;

@@ -1,7 +1,7 @@
 import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule } from '../rule';
-import { instructionsBefore, pathKind, unquote } from './support/correctness-paths';
-import { instructionArguments } from './support/instruction-args';
+import { instructionsBefore, isHeredocSource, pathKind, unquote } from './support/correctness-paths';
+import { instructionArguments, type ArgumentWord } from './support/instruction-args';
 import { textAt } from './support/run-edits';
 
 export default defineRule({
@@ -35,7 +35,8 @@ export default defineRule({
       if (instruction.onbuild) return;
       const args = instructionArguments(instruction);
       if (args.length < 2) return;
-      const destination = args[args.length - 1];
+      const destination = destinationOf(args);
+      if (!destination) return;
       // The text as written: `C:\app` must not lose its backslash to escape processing.
       if (pathKind(textAt(model, destination.range)) !== 'relative') return;
       if (instructionsBefore(stage, instruction).some((other) => other.keyword === 'WORKDIR')) return;
@@ -47,3 +48,15 @@ export default defineRule({
     return { COPY: check, ADD: check };
   },
 });
+
+/**
+ * The destination word. With a heredoc source (`COPY <<EOF /etc/app.conf`) the parser's arguments run on
+ * into the body, so the destination is the last word on the instruction's own line.
+ */
+function destinationOf(args: readonly ArgumentWord[]): ArgumentWord | null {
+  if (!args.some((argument) => isHeredocSource(argument.value))) return args[args.length - 1];
+  const firstLine = args[0].range.start.line;
+  const onFirstLine = args.filter((argument) => argument.range.start.line === firstLine);
+  const last = onFirstLine[onFirstLine.length - 1];
+  return isHeredocSource(last.value) ? null : last;
+}

@@ -4,6 +4,7 @@ import { derivedStages } from './support/apt-lists';
 import { baseName, operands, type Invocation } from './support/commands';
 import { hasCacheMountOn } from './support/paths';
 import { appendCommandsEdit, hasCustomShell } from './support/run-edits';
+import { couldSplitRunGroup } from './support/size-context';
 import { commandsAfter, downloads, extractedArchive, removalOf, sameFile, type Download } from './support/size-archives';
 
 /** Commands that read the archive without keeping it elsewhere: verifying it is part of downloading it. */
@@ -88,7 +89,7 @@ function mentions(invocation: Invocation, file: string): boolean {
 }
 
 function removalFix(model: DockerfileModel, stage: Stage, run: InstructionInfo, download: Download): Fix | null {
-  if (!download.text || hasCustomShell(stage, run) || namedLater(model, stage, run, download.file)) return null;
+  if (!download.text || hasCustomShell(stage, run) || couldSplitRunGroup(stage, run, 1) || namedLater(model, stage, run, download.file)) return null;
   const append = appendCommandsEdit(model, run, [`rm -f ${download.text}`]);
   return append ? { title: `Remove ${download.text} in the same RUN`, safety: 'safe', edits: [append] } : null;
 }

@@ -1,7 +1,7 @@
-import type { InstructionInfo, Stage } from '../model-types';
-import { defineRule, type Fix } from '../rule';
+import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
+import { defineRule, type Fix, type Report } from '../rule';
 import { textAt } from './support/run-edits';
-import { envProperties, scopeBefore, variableUses, type EnvProperty } from './support/stages-variables';
+import { envProperties, StageScope, variableUses, type EnvProperty } from './support/stages-variables';
 
 export default defineRule({
   id: 'env-self-reference',
@@ -30,28 +30,42 @@ export default defineRule({
     reason: 'Splitting the ENV changes the value (to the one that was surely meant); not offered in ONBUILD or when the use comes before the definition.',
   },
   create(context) {
+    let scope: StageScope | null = null;
     return {
-      ENV(env: InstructionInfo, stage: Stage) {
-        const properties = envProperties(env);
-        if (properties.length < 2) return;
-        const before = scopeBefore(context.model, stage, env).defined;
-        properties.forEach((property, index) => {
-          if (!property.valueRange) return;
-          for (const use of variableUses(context.model, property.valueRange)) {
-            const definer = properties.findIndex((other, otherIndex) => otherIndex !== index && other.name === use.name);
-            if (definer < 0 || before.has(use.name)) continue;
-            context.report({
-              range: use.range,
-              message: `'$${use.name}' is expanded before this ENV sets ${use.name}, so it is not the value set here: move ${properties[index].name} to its own ENV after this one.`,
-              fixes: definer < index && !env.onbuild ? [splitFix(textAt(context.model, env.keywordRange), properties[index - 1], property, context.model.lineEnding)] : [],
-            });
-            return;
-          }
-        });
+      stage(stage: Stage) {
+        scope = new StageScope(context.model, stage);
+      },
+      ARG(arg) {
+        scope?.record(arg);
+      },
+      ENV(env) {
+        if (!scope) return;
+        for (const report of sameEnvReferences(context.model, env, scope.defined)) context.report(report);
+        scope.record(env);
       },
     };
   },
 });
+
+/** One report per pair whose value uses a name another pair of the same ENV sets (and nothing set before). */
+function sameEnvReferences(model: DockerfileModel, env: InstructionInfo, before: ReadonlyMap<string, number>): Report[] {
+  const properties = envProperties(env);
+  if (properties.length < 2) return [];
+  const reports: Report[] = [];
+  properties.forEach((property, index) => {
+    const use = property.valueRange
+      ? variableUses(model, property.valueRange).find((candidate) => !before.has(candidate.name) && properties.some((other, otherIndex) => otherIndex !== index && other.name === candidate.name))
+      : undefined;
+    if (!use) return;
+    const definer = properties.findIndex((other, otherIndex) => otherIndex !== index && other.name === use.name);
+    reports.push({
+      range: use.range,
+      message: `'$${use.name}' is expanded before this ENV sets ${use.name}, so it is not the value set here: move ${property.name} to its own ENV after this one.`,
+      fixes: definer < index && !env.onbuild ? [splitFix(textAt(model, env.keywordRange), properties[index - 1], property, model.lineEnding)] : [],
+    });
+  });
+  return reports;
+}
 
 function splitFix(keyword: string, previous: EnvProperty, property: EnvProperty, eol: string): Fix {
   return {

@@ -42,6 +42,12 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'no fix for a command sent to the background',
+      code: `FROM ${DISTROLESS}\nRUN /app init &\n`,
+      errors: [{ line: 2 }],
+      output: null,
+    },
+    {
       name: 'HEALTHCHECK with options; chiseled',
       code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled\nHEALTHCHECK --interval=30s CMD /app/healthcheck --quiet\n',
       errors: [{ line: 2, column: 1, endColumn: 12 }],

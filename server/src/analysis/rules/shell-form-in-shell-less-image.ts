@@ -1,7 +1,8 @@
-import type { InstructionInfo, Stage } from '../model-types';
+import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import { execFormText, execFormWords } from './support/correctness-exec-form';
 import { invocationOf } from './support/commands';
+import { logicalText, textAt } from './support/run-edits';
 import { certainlyWithoutShell, rootImage } from './support/security-shell-less';
 
 /** What the healthcheck rule (LW214) reports instead: converting these to exec form would not make them work. */
@@ -55,7 +56,7 @@ export default defineRule({
       // A heredoc with a shebang is run by its own interpreter, not by /bin/sh.
       if (script.form === 'heredoc' && script.heredocs.some((heredoc) => heredoc.content.trimStart().startsWith('#!'))) return;
       if (!certainlyWithoutShell(stage, instruction)) return;
-      const words = execFormWords(instruction);
+      const words = isWholeScript(context.model, instruction) ? execFormWords(instruction) : null;
       const callsMissingTool = script.commands.some((command) => MISSING_TOOLS.has(invocationOf(command)?.name ?? ''));
       const fixes: Fix[] =
         words && !(instruction.keyword === 'HEALTHCHECK' && callsMissingTool)
@@ -71,3 +72,12 @@ export default defineRule({
     return { RUN: check, CMD: check, ENTRYPOINT: check, HEALTHCHECK: check };
   },
 });
+
+/** True when the script is its one command and nothing else (no trailing `&`, `;` or comment). */
+function isWholeScript(model: DockerfileModel, instruction: InstructionInfo): boolean {
+  const script = instruction.script;
+  if (!script || script.commands.length !== 1) return false;
+  const command = script.commands[0].range;
+  const blank = (start: typeof command.start, end: typeof command.end) => logicalText(textAt(model, { start, end }), model.escapeCharacter).trim() === '';
+  return blank(script.range.start, command.start) && blank(command.end, script.range.end);
+}

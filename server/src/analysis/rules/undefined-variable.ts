@@ -1,8 +1,8 @@
-import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
+import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import { closestName } from './support/stages-names';
 import {
-  definedLaterAt, definedNames, expandedRange, globalArgNames, isCommonImageEnv, isPredefinedArg, PLATFORM_ARGS, scopeBefore, variableUses,
+  definedNames, expandedRange, globalArgNames, isCommonImageEnv, isPredefinedArg, PLATFORM_ARGS, StageScope, variableUses,
   type VariableUse,
 } from './support/stages-variables';
 
@@ -50,44 +50,47 @@ export default defineRule({
   fix: { availability: 'sometimes', safety: 'unsafe', reason: 'Offered only for a near-miss of a defined variable, which may not be what was meant.' },
   create(context) {
     const globals = globalArgNames(context.model);
+    let scope: StageScope | null = null;
     const check = (instruction: InstructionInfo, stage: Stage): void => {
-      if (instruction.onbuild) return;
+      if (instruction.onbuild || !scope) return;
       const range = expandedRange(context.model, instruction);
-      if (!range) return;
-      const scope = scopeBefore(context.model, stage, instruction);
       const ownNames = new Set(definedNames(context.model, instruction));
-      for (const use of variableUses(context.model, range)) {
+      for (const use of range ? variableUses(context.model, range) : []) {
         if (use.modifier !== null || scope.defined.has(use.name) || ownNames.has(use.name) || isPredefinedArg(use.name)) continue;
-        const problem = problemOf(use, { model: context.model, stage, instruction, globals, defined: scope.defined, baseEnvKnown: scope.baseEnvKnown });
+        const problem = problemOf(use, { scope, stage, instruction, globals });
         if (problem) context.report({ range: use.range, message: problem.message, fixes: problem.fixes });
       }
+      scope.record(instruction);
     };
-    return Object.fromEntries(EXPANDED_INSTRUCTIONS.map((keyword) => [keyword, check]));
+    return {
+      stage(stage: Stage) {
+        scope = new StageScope(context.model, stage);
+      },
+      ...Object.fromEntries(EXPANDED_INSTRUCTIONS.map((keyword) => [keyword, check])),
+    };
   },
 });
 
 interface UseContext {
-  model: DockerfileModel;
+  scope: StageScope;
   stage: Stage;
   instruction: InstructionInfo;
   globals: Map<string, number>;
-  defined: Map<string, number>;
-  baseEnvKnown: boolean;
 }
 
 function problemOf(use: VariableUse, where: UseContext): { message: string; fixes: Fix[] } | null {
   const name = use.name;
   // An image whose ENV we cannot see may well set this very name (`$NODE_VERSION` in node images).
-  if (!where.baseEnvKnown && isCommonImageEnv(name)) return null;
-  const later = definedLaterAt(where.model, where.stage, where.instruction, name);
+  if (!where.scope.baseEnvKnown && isCommonImageEnv(name)) return null;
+  const later = where.scope.definedLaterThan(where.instruction, name);
   if (later !== null) return { message: `'$${name}' is used before it is defined (line ${later}): it is empty here. Move the definition above this line.`, fixes: [] };
   const globalLine = where.globals.get(name);
   if (globalLine !== undefined) {
     return { message: `'$${name}' is a global ARG (line ${globalLine}), which a stage does not see: add \`ARG ${name}\` after this stage's FROM.`, fixes: [] };
   }
   if (PLATFORM_ARGS.has(name)) return { message: `'$${name}' is empty inside a stage until declared: add \`ARG ${name}\` after this stage's FROM.`, fixes: [] };
-  const suggestion = closestName(name, where.defined.keys());
-  if (!where.baseEnvKnown && suggestion === null) return null;
+  const suggestion = closestName(name, where.scope.defined.keys());
+  if (!where.scope.baseEnvKnown && suggestion === null) return null;
   const hint = suggestion ? ` (did you mean '$${suggestion}'?)` : '';
   return {
     message: `Usage of undefined variable '$${name}'${hint}: it expands to an empty string. Define it with ARG or ENV before this line.`,

@@ -22,7 +22,7 @@ testRule(rule, {
     {
       name: 'a clean before the install does not count',
       code: 'FROM opensuse/leap:15.6\nRUN zypper clean && zypper install -y mariadb=10.4\n',
-      errors: [{ column: 22 }],
+      errors: [{ column: 21 }],
       output: 'FROM opensuse/leap:15.6\nRUN zypper clean && zypper install -y mariadb=10.4 \\\n    && zypper clean --all\n',
     },
     {

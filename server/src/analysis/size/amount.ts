@@ -43,6 +43,16 @@ export const COMPRESSION = {
 
 export type ContentKind = keyof typeof COMPRESSION;
 
+/** The spread of those ratios (same source): the compressed range is wider than the uncompressed one. */
+const COMPRESSION_SPREAD: Record<ContentKind, [number, number]> = {
+  packages: [2.2, 2.9],
+  binary: [2, 3],
+  compressedPayload: [1, 1.1],
+  text: [3, 5],
+  nodeModules: [3, 6],
+  aptLists: [20 / 16.6, 20 / 16.6],
+};
+
 export interface AmountSpec {
   bytes: number;
   low?: number;
@@ -58,14 +68,18 @@ export function amount(spec: AmountSpec): Amount {
   const low = spec.low ?? spec.bytes;
   const high = spec.high === undefined ? spec.bytes : spec.high;
   const compressed = spec.compressed ?? spec.bytes / ratio;
-  const scale = spec.bytes > 0 ? compressed / spec.bytes : 1 / ratio;
+  // A measured compressed size keeps the uncompressed range's shape; a derived one gets the ratio's spread too.
+  const [lowestRatio, highestRatio] = COMPRESSION_SPREAD[spec.kind];
+  const measuredScale = spec.bytes > 0 ? compressed / spec.bytes : 1 / ratio;
+  const lowScale = spec.compressed === undefined ? 1 / highestRatio : measuredScale;
+  const highScale = spec.compressed === undefined ? 1 / lowestRatio : measuredScale;
   return {
     bytes: Math.round(spec.bytes),
     low: Math.round(low),
     high: high === null ? null : Math.round(high),
     compressed: Math.round(compressed),
-    compressedLow: Math.round(low * scale),
-    compressedHigh: high === null ? null : Math.round(high * scale),
+    compressedLow: Math.round(low * lowScale),
+    compressedHigh: high === null ? null : Math.round(high * highScale),
     basis: spec.basis ?? 'heuristic',
   };
 }
@@ -133,12 +147,14 @@ export function asHeuristic(a: Amount): Amount {
 }
 
 export function toSizeEstimate(estimate: Estimate, compressedKnown = true): SizeEstimate {
-  if (estimate === null) return { bytes: null, low: null, high: null, compressedBytes: null, basis: 'unknown' };
+  if (estimate === null) return { bytes: null, low: null, high: null, compressedBytes: null, compressedLow: null, compressedHigh: null, basis: 'unknown' };
   return {
     bytes: estimate.bytes,
     low: estimate.low,
     high: estimate.high,
     compressedBytes: compressedKnown ? estimate.compressed : null,
+    compressedLow: compressedKnown ? estimate.compressedLow : null,
+    compressedHigh: compressedKnown ? estimate.compressedHigh : null,
     basis: estimate.basis,
   };
 }

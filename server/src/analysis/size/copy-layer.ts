@@ -212,6 +212,7 @@ function whatPathHolds(source: StageState, path: string): { estimate: Estimate; 
       what.push(contribution.what);
     } else if (isSameOrAncestor(contribution.path, path)) {
       const part = partOf(contribution, path);
+      if (part.high === 0) continue;
       found.push(part);
       what.push(`part of ${contribution.what}`);
     }

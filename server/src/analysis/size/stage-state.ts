@@ -78,8 +78,12 @@ export function flavourFor(repository: string, tag: string): BaseFlavour {
   return 'slim-runtime';
 }
 
+/**
+ * The Debian packages the image holds. For Alpine and RPM images (priced from Debian namesakes) a
+ * Debian minimal system stands in for their own base: libc, coreutils and the like are there already.
+ */
 export function initialPackages(base: PackageBase, flavour: BaseFlavour): Set<string> {
-  return base.suite === null ? new Set() : new Set(basePackages(base.suite, flavour));
+  return base.suite === null ? new Set(basePackages('bookworm', 'minbase')) : new Set(basePackages(base.suite, flavour));
 }
 
 /** `/app` + `dist` → `/app/dist`; `..` and `.` resolved; always absolute, no trailing slash. */

@@ -9,6 +9,9 @@ export interface SizeEstimate {
   high: number | null;
   /** Compressed (what a pull transfers), where it can be known. */
   compressedBytes: number | null;
+  /** The range of the compressed size (null high: only a lower bound); absent where not computed. */
+  compressedLow?: number | null;
+  compressedHigh?: number | null;
   basis: EstimateBasis;
 }
 

@@ -56,12 +56,20 @@ function startsBefore(a: SubcommandCall, b: SubcommandCall): boolean {
 
 /** `apk add` calls that keep the package index in the layer (no `--no-cache`). */
 export function apkAddsWithCache(script: RunScript): SubcommandCall[] {
-  return findCalls(script, APK, ['add']).filter((call) => !hasFlag(call, '--no-cache'));
+  return findCalls(script, APK, ['add']).filter(writesApkIndex);
 }
 
 /** Calls that write the apk index to /var/cache/apk: `apk add`, `apk update`, `apk upgrade` without `--no-cache`. */
 export function apkCacheWriters(script: RunScript): SubcommandCall[] {
-  return findCalls(script, APK, ['add', 'update', 'upgrade']).filter((call) => !hasFlag(call, '--no-cache'));
+  return findCalls(script, APK, ['add', 'update', 'upgrade']).filter(writesApkIndex);
+}
+
+/**
+ * `--no-cache` keeps the index in memory; `--no-network` (docker-library's `apk add --no-network
+ * --virtual .rundeps $runDeps`) fetches nothing, so there is no index to write either.
+ */
+function writesApkIndex(call: SubcommandCall): boolean {
+  return !hasFlag(call, '--no-cache') && !hasFlag(call, '--no-network');
 }
 
 /** True when the RUN removes the apk cache itself or mounts a cache over it. */

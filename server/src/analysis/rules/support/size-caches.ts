@@ -6,7 +6,7 @@ import type { ShellWord } from '../../shell-types';
 import { findCalls, invocationOf, operands, type Invocation, type ToolSpec } from './commands';
 import { cacheMountTargets, isSameOrAncestor, normalizePath } from './paths';
 import { appendCommandsEdit, hasCustomShell } from './run-edits';
-import { isAfter, runsAsRoot } from './size-context';
+import { couldSplitRunGroup, isAfter, runsAsRoot } from './size-context';
 
 /** A call that fills the cache. */
 export interface CacheWriter {
@@ -120,7 +120,7 @@ function firstFix(model: DockerfileModel, stage: Stage, run: InstructionInfo, wr
     const at = writer.subcommand.range.end;
     return { title: fix.title, safety: fix.safety, edits: [{ range: { start: at, end: at }, newText: text }] };
   }
-  if (hasCustomShell(stage, run)) return null;
+  if (hasCustomShell(stage, run) || couldSplitRunGroup(stage, run, 1)) return null;
   const append = appendCommandsEdit(model, run, [fix.command(writer)]);
   return append ? { title: fix.title, safety: fix.safety, edits: [append] } : null;
 }
@@ -136,11 +136,12 @@ export function programText(writer: CacheWriter): string {
 
 /**
  * Adds `--mount=type=cache,target=…` to the RUN: the cache then lives between builds, outside the image.
- * Only when the RUN runs as root (the target is root's home), and never when the neighbouring RUN would
- * then carry the same flags (the merge rule would start reporting the pair).
+ * Only when the RUN runs as root (the target is root's home), and never when the new flags would join the
+ * RUN to its neighbour or cut it from its neighbours (the merge rule would report more).
  */
 function mountFix(stage: Stage, run: InstructionInfo, spec: PackageCacheSpec): Fix | null {
-  if (!spec.mountTarget || !runsAsRoot(stage, run)) return null;
+  // The target is a Linux path: not for a stage whose SHELL is another shell (PowerShell, cmd on Windows).
+  if (!spec.mountTarget || hasCustomShell(stage, run) || !runsAsRoot(stage, run) || couldSplitRunGroup(stage, run, 0)) return null;
   const flag = `--mount=type=cache,target=${spec.mountTarget}`;
   const index = stage.instructions.indexOf(run);
   const neighbours = [stage.instructions[index - 1], stage.instructions[index + 1]];

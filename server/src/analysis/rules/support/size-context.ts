@@ -72,3 +72,27 @@ export function runsAsRoot(stage: Stage, run: InstructionInfo): boolean {
 export function isAfter(position: Position, reference: Position): boolean {
   return compareRangeStarts({ start: position }, { start: reference }) >= 0;
 }
+
+/** RUNs with more chained commands than this are never merged by consecutive-run (LW104). */
+const MERGEABLE_COMMANDS = 2;
+
+function topLevelCommands(run: InstructionInfo): number {
+  return run.script?.commands.filter((command) => !command.nested && command.program !== null).length ?? 0;
+}
+
+/**
+ * True when a fix that makes the RUN unmergeable (more than two commands, or flags of its own) could cut a
+ * row of consecutive RUNs in two: LW104 would then report two groups where it reported one. `added` is the
+ * number of commands the fix appends (0 for a fix that changes the flags).
+ */
+export function couldSplitRunGroup(stage: Stage, run: InstructionInfo, added: number): boolean {
+  const count = topLevelCommands(run);
+  if (count > MERGEABLE_COMMANDS) return false;
+  if (added > 0 && count + added <= MERGEABLE_COMMANDS) return false;
+  const index = stage.instructions.indexOf(run);
+  const isRun = (offset: number) => {
+    const other = stage.instructions[index + offset];
+    return other !== undefined && other.keyword === 'RUN' && !other.onbuild;
+  };
+  return isRun(-2) && isRun(-1) && isRun(1) && isRun(2);
+}

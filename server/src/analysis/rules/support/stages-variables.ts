@@ -171,34 +171,45 @@ export function globalArgNames(model: DockerfileModel): Map<string, number> {
   return names;
 }
 
-export interface StageScope {
-  /** Names defined before the instruction, with the line that defined them. */
-  defined: Map<string, number>;
-  /** False when the base image may define ENV we cannot see. */
-  baseEnvKnown: boolean;
-}
-
 /**
- * What is defined in `stage` just before `instruction`: the ENVs of the stages it is built FROM (their ARGs do
- * not carry over), then its own ARGs and ENVs. ONBUILD triggers define nothing in this build.
+ * What a stage has defined as its instructions are visited in order: the ENVs of the stages it is built FROM
+ * (their ARGs do not carry over), then its own ARGs and ENVs. ONBUILD triggers define nothing in this build.
+ * Incremental, so that a long stage costs one pass.
  */
-export function scopeBefore(model: DockerfileModel, stage: Stage, instruction: InstructionInfo): StageScope {
-  const defined = new Map<string, number>();
-  for (const name of ALWAYS_DEFINED) defined.set(name, 0);
-  const chain: Stage[] = [];
-  for (let current = stage.baseStage; current && !chain.includes(current) && current !== stage; current = current.baseStage) chain.unshift(current);
-  for (const ancestor of chain) {
-    for (const other of ancestor.instructions) {
-      if (other.keyword === 'ENV' && !other.onbuild) for (const name of definedNames(model, other)) defined.set(name, other.range.start.line + 1);
+export class StageScope {
+  /** Names defined so far, with the line that defined them. */
+  readonly defined = new Map<string, number>();
+  /** False when the base image may define ENV we cannot see. */
+  readonly baseEnvKnown: boolean;
+  /** Every definition in the stage itself, for "defined only later" messages. */
+  private readonly definitions = new Map<string, number[]>();
+
+  constructor(private readonly model: DockerfileModel, stage: Stage) {
+    for (const name of ALWAYS_DEFINED) this.defined.set(name, 0);
+    const chain: Stage[] = [];
+    for (let current = stage.baseStage; current && !chain.includes(current) && current !== stage; current = current.baseStage) chain.unshift(current);
+    for (const ancestor of chain) {
+      for (const other of ancestor.instructions) {
+        if (other.keyword === 'ENV' && !other.onbuild) for (const name of definedNames(model, other)) this.defined.set(name, other.range.start.line + 1);
+      }
     }
-  }
-  for (const other of stage.instructions) {
-    if (other === instruction) break;
-    if ((other.keyword === 'ENV' || other.keyword === 'ARG') && !other.onbuild) {
-      for (const name of definedNames(model, other)) defined.set(name, other.range.start.line + 1);
+    for (const other of stage.instructions) {
+      if ((other.keyword !== 'ENV' && other.keyword !== 'ARG') || other.onbuild) continue;
+      for (const name of definedNames(model, other)) this.definitions.set(name, [...(this.definitions.get(name) ?? []), other.range.start.line + 1]);
     }
+    this.baseEnvKnown = baseEnvKnown(chain[0] ?? stage);
   }
-  return { defined, baseEnvKnown: baseEnvKnown(chain[0] ?? stage) };
+
+  /** Call after judging an instruction: what it defines is visible from the next one on. */
+  record(instruction: InstructionInfo): void {
+    if ((instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') || instruction.onbuild) return;
+    for (const name of definedNames(this.model, instruction)) this.defined.set(name, instruction.range.start.line + 1);
+  }
+
+  /** The line of the first definition of `name` in the stage after `instruction`, or null. */
+  definedLaterThan(instruction: InstructionInfo, name: string): number | null {
+    return this.definitions.get(name)?.find((line) => line > instruction.range.end.line + 1) ?? null;
+  }
 }
 
 function baseEnvKnown(root: Stage): boolean {
@@ -206,15 +217,4 @@ function baseEnvKnown(root: Stage): boolean {
   if (base.hasUnresolvedVariables) return false;
   if (base.isScratch) return true;
   return base.registry === null && PATH_ONLY_IMAGES.has(base.repository);
-}
-
-/** The line where `name` is defined by an ARG or ENV of `stage` after `instruction`, or null. */
-export function definedLaterAt(model: DockerfileModel, stage: Stage, instruction: InstructionInfo, name: string): number | null {
-  const index = stage.instructions.indexOf(instruction);
-  for (const other of stage.instructions.slice(index + 1)) {
-    if ((other.keyword === 'ENV' || other.keyword === 'ARG') && !other.onbuild && definedNames(model, other).includes(name)) {
-      return other.range.start.line + 1;
-    }
-  }
-  return null;
 }
