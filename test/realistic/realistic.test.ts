@@ -4,7 +4,8 @@
 // "unreviewed", and this test keeps failing until a human gives each new finding a verdict.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeFixture, findingKeys, listFixtures, readExpected, reviewedKeys } from '../../scripts/realistic-review';
+import type { Finding } from '../../server/src/analysis/rule';
+import { analyzeFixture, findingKeys, listFixtures, mergeReview, readExpected, reviewedKeys, tallyByRule } from '../../scripts/realistic-review';
 
 const UPDATE_HINT = 'run `node --import tsx scripts/realistic-review.ts --update`, then review the new findings in expected.json';
 
@@ -30,4 +31,41 @@ describe('realistic Dockerfiles', () => {
       assert.deepEqual(withoutNote, [], 'a false-positive or debatable verdict needs a note saying why');
     });
   }
+});
+
+describe('realistic-review --update', () => {
+  const finding = (code: string, line: number, message = 'm'): Finding => ({
+    rule: `rule-${code}`,
+    code,
+    aliases: {},
+    severity: 'warning',
+    message,
+    range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 3 } },
+    fixes: [],
+    docsUrl: '',
+  });
+
+  it('keeps the verdicts of findings still there, marks new ones unreviewed and drops the gone ones', () => {
+    const previous = [
+      { code: 'LW1', rule: 'rule-LW1', line: 3, verdict: 'false-positive' as const, note: 'why' },
+      { code: 'LW1', rule: 'rule-LW1', line: 3, verdict: 'true-positive' as const, note: '' },
+      { code: 'LW9', rule: 'rule-LW9', line: 1, verdict: 'debatable' as const, note: 'gone' },
+    ];
+    const merged = mergeReview([finding('LW1', 3), finding('LW2', 2, 'new one'), finding('LW1', 3)], previous);
+    assert.deepEqual(
+      merged.map((entry) => [entry.code, entry.line, entry.verdict, entry.note]),
+      [
+        ['LW2', 2, 'unreviewed', 'new one'],
+        ['LW1', 3, 'false-positive', 'why'],
+        ['LW1', 3, 'true-positive', ''],
+      ],
+    );
+  });
+
+  it('counts verdicts per rule', () => {
+    const [tally] = tallyByRule([
+      { reviewed: mergeReview([finding('LW1', 1), finding('LW1', 2)], [{ code: 'LW1', rule: 'rule-LW1', line: 2, verdict: 'false-positive', note: 'x' }]) },
+    ]);
+    assert.deepEqual(tally, { rule: 'rule-LW1', code: 'LW1', total: 2, truePositive: 0, falsePositive: 1, debatable: 0, unreviewed: 1 });
+  });
 });

@@ -28,15 +28,24 @@ export async function readFixture(name: string): Promise<string> {
  * other tests read. The copy keeps a `.dockerfile` name, so VS Code gives it the dockerfile language.
  */
 export async function openFixtureCopy(name: string): Promise<vscode.TextEditor> {
-  scratchCounter += 1;
-  const base = name.replace(/\.dockerfile$/, '');
-  const scratch = vscode.Uri.joinPath(workspaceRoot(), 'scratch');
-  await vscode.workspace.fs.createDirectory(scratch);
-  const copy = vscode.Uri.joinPath(scratch, `${base}-${Date.now()}-${scratchCounter}.dockerfile`);
-  await vscode.workspace.fs.writeFile(copy, new TextEncoder().encode(await readFixture(name)));
-  const document = await vscode.workspace.openTextDocument(copy);
-  assertLanguage(document);
+  const document = await openScratchDocument(name, await readFixture(name));
   return vscode.window.showTextDocument(document);
+}
+
+/**
+ * Writes `text` to a fresh file under `scratch/` and opens it (without showing it in an editor).
+ * The name ends in `.dockerfile`, so VS Code gives it the dockerfile language.
+ */
+export async function openScratchDocument(name: string, text: string): Promise<vscode.TextDocument> {
+  // Named before the first await: copies opened side by side must not share a name.
+  const unique = `${Date.now()}-${++scratchCounter}`;
+  const scratch = vscode.Uri.joinPath(workspaceRoot(), 'scratch');
+  const file = vscode.Uri.joinPath(scratch, `${name.replace(/\.dockerfile$/, '')}-${unique}.dockerfile`);
+  await vscode.workspace.fs.createDirectory(scratch);
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(file);
+  assertLanguage(document);
+  return document;
 }
 
 export async function openFixture(name: string): Promise<vscode.TextEditor> {

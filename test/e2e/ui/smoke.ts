@@ -1,6 +1,7 @@
 // The UI smoke test: what a person does in the editor, in a real browser against code-server with
 // the installed VSIX. Open the Dockerfile from the Explorer, see the squiggle, the size lens and
-// the Problems row, open the lightbulb menu, apply "ADD → COPY", see the text change.
+// the Problems row, open the lightbulb menu, apply "ADD → COPY", see the text change; then type a
+// snippet prefix and accept it from the suggest widget.
 // Each step waits for what it expects to see, with a deadline; a screenshot is kept after the
 // steps that show something and whenever a step fails.
 import { join } from 'node:path';
@@ -34,6 +35,9 @@ const STEP_DEADLINE_MS = 30_000;
 /** The line the quick fix is applied to, and what it must become. */
 const ADD_LINE = 'ADD src/ /app/src/';
 const COPY_LINE = 'COPY src/ /app/src/';
+/** A snippet accepted from the suggest widget, and lines of its text with the defaults filled in. */
+const SNIPPET_PREFIX = 'lw-user-create';
+const SNIPPET_LINES = ['COPY --chown=app:app . /app', 'USER app'];
 
 /** Monaco renders spaces as no-break spaces. */
 function normalize(text: string | null): string {
@@ -117,6 +121,25 @@ const steps: Step[] = [
       const text = await editorText(page);
       if (text.includes(ADD_LINE)) throw new Error(`the ADD line is still there:\n${text}`);
       await problemRow(page, 'LW201').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'typing a snippet prefix and accepting the suggestion inserts the snippet',
+    screenshot: '05-snippet-from-suggest.png',
+    run: async (page) => {
+      await editorLine(page, COPY_LINE).click();
+      // The fixture ends with a newline, so the end of the file is an empty line in the last stage.
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(SNIPPET_PREFIX);
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget .monaco-list-row.focused').filter({ hasText: SNIPPET_PREFIX }).waitFor();
+      await page.keyboard.press('Enter');
+      // Its placeholders are linked: the user name typed once appears in every line that names it.
+      for (const line of SNIPPET_LINES) await editorLine(page, line).waitFor();
+      const text = await editorText(page);
+      if (text.includes(SNIPPET_PREFIX)) throw new Error(`the typed prefix is still there:\n${text}`);
+      // The stage now switches to its own user: the root-user finding goes away.
+      await problemRow(page, 'LW202').waitFor({ state: 'detached' });
     },
   },
 ];

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { keywordInFileCase } from './support/keyword-case';
 import { instructionArguments } from './support/instruction-args';
 import { isRemoteSource } from './support/security-downloads';
 
@@ -52,7 +53,7 @@ export default defineRule({
         context.report({
           range: add.keywordRange,
           message: 'ADD of local files: use COPY (ADD also extracts archives and fetches URLs)',
-          fixes: copyCanDoIt ? [{ title: 'Replace ADD with COPY', safety: 'safe', edits: [{ range: add.keywordRange, newText: 'COPY' }] }] : [],
+          fixes: copyCanDoIt ? [{ title: 'Replace ADD with COPY', safety: 'safe', edits: [{ range: add.keywordRange, newText: keywordInFileCase(context.model, 'COPY') }] }] : [],
         });
       },
     };

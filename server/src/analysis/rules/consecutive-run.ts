@@ -1,7 +1,7 @@
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule } from '../rule';
 import { isAptUpdateInstallPair } from './support/apt-lists';
-import { isCleanupOnly } from './support/later-cleanup';
+import { isCleanupCommand, isCleanupOnly } from './support/later-cleanup';
 import { canAppendTo, haveSameRunSettings, mergeRunsEdits } from './support/run-edits';
 import { certainlyWithoutShell } from './support/security-shell-less';
 
@@ -31,10 +31,11 @@ export default defineRule({
       ],
     },
     differences: [
-      'Like hadolint, a RUN that chains more than two commands is taken as a deliberate layer, and RUNs with',
-      'different flags are not merged. Unlike hadolint, only shipped stages are judged, one finding is given',
-      'per group of consecutive RUNs, heredoc and exec-form RUNs are never merged, and the',
-      '`apt-get update` / install pair and later cleanups are left to their own rules (LW101, LW103).',
+      'Like hadolint, a RUN that chains more than two commands is taken as a deliberate layer (here a cleanup such',
+      'as `rm -rf /var/lib/apt/lists/*` does not count as one), and RUNs with different flags are not merged.',
+      'Unlike hadolint, only shipped stages are judged, one finding is given per group of consecutive RUNs,',
+      'heredoc and exec-form RUNs are never merged, and the `apt-get update` / install pair and later cleanups',
+      'are left to their own rules (LW101, LW103).',
     ].join(' '),
   },
   fix: {
@@ -47,9 +48,9 @@ export default defineRule({
     const { model } = context;
     return {
       stageEnd(stage) {
-        // Without a shell no RUN can be joined with `&&` (LW213 reports the shell-form RUNs there).
-        if (certainlyWithoutShell(stage, stage.instructions[stage.instructions.length - 1] ?? stage.from)) return;
         for (const group of consecutiveGroups(model, stage)) {
+          // Without a shell no RUN can be joined with `&&` (LW213 reports the shell-form RUNs there).
+          if (certainlyWithoutShell(stage, group[0])) continue;
           const first = group[0].range.start.line + 1;
           const last = group[group.length - 1].range.start.line + 1;
           const edits = mergeRunsEdits(model, group);
@@ -91,11 +92,13 @@ function consecutiveGroups(model: DockerfileModel, stage: Stage): InstructionInf
 /**
  * A RUN that may join a group: shell form, ending cleanly (no `&`, `;` or comment at the end), short.
  * A RUN that only deletes does not: it belongs in the RUN that created the files (LW103) or nowhere.
+ * Cleanups are not counted as steps: they belong to the step they clean up after, and the fixes that
+ * append one (LW101, LW103) must not turn a short RUN into a deliberate layer and split its group.
  */
 function isMergeable(model: DockerfileModel, run: InstructionInfo): boolean {
   if (run.keyword !== 'RUN' || run.onbuild || !canAppendTo(model, run)) return false;
-  const commands = run.script!.commands.filter((command) => !command.nested && command.program !== null);
-  return commands.length <= MAX_COMMANDS_TO_MERGE && !isCleanupOnly(run);
+  const steps = run.script!.commands.filter((command) => !command.nested && command.program !== null && !isCleanupCommand(command));
+  return steps.length <= MAX_COMMANDS_TO_MERGE && !isCleanupOnly(run);
 }
 
 function canMerge(model: DockerfileModel, previous: InstructionInfo, run: InstructionInfo): boolean {

@@ -1,5 +1,6 @@
-import { From, Keyword, Onbuild, type Instruction } from 'dockerfile-ast';
+import { From, Keyword, type Instruction } from 'dockerfile-ast';
 import { defineRule, type Fix, type TextEdit } from '../rule';
+import { casedInstructions, keywordStyle, onbuildTrigger, type KeywordStyle } from './support/keyword-case';
 import { textAt } from './support/run-edits';
 
 const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
@@ -31,11 +32,8 @@ export default defineRule({
   create(context) {
     return {
       end() {
-        const instructions = context.model.ast.getInstructions().filter((node) => KEYWORDS.has(node.getKeyword().toUpperCase()));
-        const lower = instructions.filter((node) => isLower(node.getInstruction())).length;
-        const upper = instructions.filter((node) => isUpper(node.getInstruction())).length;
-        const style = lower > upper ? 'lower' : 'upper';
-        for (const node of instructions.flatMap((instruction) => [instruction, ...triggerOf(instruction)])) {
+        const style = keywordStyle(context.model);
+        for (const node of casedInstructions(context.model).flatMap((instruction) => [instruction, ...onbuildTrigger(instruction)])) {
           const written = node.getInstruction();
           const wanted = style === 'lower' ? written.toLowerCase() : written.toUpperCase();
           if (written === wanted || !KEYWORDS.has(written.toUpperCase())) continue;
@@ -50,28 +48,10 @@ export default defineRule({
 });
 
 /** `FROM … AS name`: the AS keyword follows its FROM, so that from-as-casing has nothing left to say. */
-function asKeywordEdit(node: Instruction, style: 'lower' | 'upper'): TextEdit[] {
+function asKeywordEdit(node: Instruction, style: KeywordStyle): TextEdit[] {
   if (!(node instanceof From)) return [];
   const as = node.getArguments()[1];
   if (!as || as.getValue().toUpperCase() !== 'AS') return [];
   const wanted = style === 'lower' ? 'as' : 'AS';
   return as.getValue() === wanted ? [] : [{ range: as.getRange(), newText: wanted }];
-}
-
-function isLower(word: string): boolean {
-  return word === word.toLowerCase();
-}
-
-function isUpper(word: string): boolean {
-  return word === word.toUpperCase();
-}
-
-function triggerOf(node: Instruction): Instruction[] {
-  if (!(node instanceof Onbuild)) return [];
-  try {
-    const trigger = node.getTriggerInstruction();
-    return trigger ? [trigger] : [];
-  } catch {
-    return [];
-  }
 }

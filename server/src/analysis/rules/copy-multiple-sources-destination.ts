@@ -36,7 +36,8 @@ export default defineRule({
       const path = unquote(destination.value);
       if (path.endsWith('/') || path.endsWith('\\') || path.includes('$')) return;
       const written = textAt(model, destination.range);
-      const closingQuote = /["']$/.test(written) && written.length > 1;
+      // Inside the quotes of `"/app"`; after anything else (`["make"` is not a quoted word).
+      const closingQuote = /^(["']).*\1$/s.test(written) && written.length > 1;
       const at: Position = closingQuote
         ? { line: destination.range.end.line, character: destination.range.end.character - 1 }
         : destination.range.end;

@@ -1,7 +1,8 @@
-import type { Stage } from '../model-types';
+import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import { formatBytes } from '../size/format';
 import { invocationOf } from './support/commands';
+import { isOverridden } from './support/correctness-duplicates';
 import { findInstallCalls } from './support/pinning-command-line';
 import { APK_ADD, APT_INSTALL } from './support/pinning-syntaxes';
 import { lighterVariant, measuredBytes, type LighterVariant } from './support/structure-images';
@@ -72,9 +73,19 @@ export default defineRule({
   },
 });
 
-/** Every RUN and HEALTHCHECK of the stage chain that calls a program the lighter variant lacks, unless the Dockerfile installs it. */
+/**
+ * The instructions with a script that run: a CMD, ENTRYPOINT or HEALTHCHECK that a later one of its stage
+ * replaces never does (LW303–LW305 remove them, which must not change this rule's verdict).
+ */
+function scriptsThatRun(stage: Stage): InstructionInfo[] {
+  return stageChain(stage).flatMap((current) =>
+    current.instructions.filter((instruction) => !instruction.onbuild && instruction.script && !isOverridden(current, instruction)),
+  );
+}
+
+/** Every RUN, CMD, ENTRYPOINT and HEALTHCHECK that calls a program the lighter variant lacks, unless the Dockerfile installs it. */
 function usesMissingTools(stage: Stage): boolean {
-  const instructions = stageChain(stage).flatMap((current) => current.instructions.filter((instruction) => !instruction.onbuild && instruction.script));
+  const instructions = scriptsThatRun(stage);
   const installed = new Set(
     instructions.flatMap((instruction) =>
       [APT_INSTALL, APK_ADD].flatMap((syntax) => findInstallCalls(instruction.script!, syntax).flatMap((call) => call.packages.map((word) => packageName(word.value)))),
@@ -89,11 +100,12 @@ function usesMissingTools(stage: Stage): boolean {
   );
 }
 
-/** A RUN, or a shell-form CMD/ENTRYPOINT/HEALTHCHECK: a shell-less variant cannot run it. */
+/** A RUN, or a shell-form CMD/ENTRYPOINT/HEALTHCHECK that is not replaced by a later one: a shell-less variant cannot run it. */
 function needsShell(stage: Stage): boolean {
   return stageChain(stage).some((current) =>
     current.instructions.some(
-      (instruction) => instruction.keyword === 'RUN' || (instruction.script !== null && instruction.script.form !== 'exec'),
+      (instruction) =>
+        !isOverridden(current, instruction) && (instruction.keyword === 'RUN' || (instruction.script !== null && instruction.script.form !== 'exec')),
     ),
   );
 }

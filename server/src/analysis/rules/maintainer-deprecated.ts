@@ -1,5 +1,6 @@
 import type { InstructionInfo } from '../model-types';
 import { defineRule, type Fix } from '../rule';
+import { keywordInFileCase } from './support/keyword-case';
 import { textAt } from './support/run-edits';
 
 export default defineRule({
@@ -39,7 +40,7 @@ export default defineRule({
         fixes.push({
           title: 'Replace with LABEL org.opencontainers.image.authors',
           safety: 'safe',
-          edits: [{ range: { start: maintainer.keywordRange.start, end: argumentsRange.end }, newText: `LABEL org.opencontainers.image.authors="${quoted}"` }],
+          edits: [{ range: { start: maintainer.keywordRange.start, end: argumentsRange.end }, newText: `${keywordInFileCase(model, 'LABEL')} org.opencontainers.image.authors="${quoted}"` }],
         });
       }
       context.report({

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { overriddenReports } from './support/correctness-duplicates';
+import { OVERRIDDEN_FIX_REASON, overriddenReports } from './support/correctness-duplicates';
 
 export default defineRule({
   id: 'multiple-cmd',
@@ -29,7 +29,7 @@ export default defineRule({
       'off this rule only.',
     ].join(' '),
   },
-  fix: { availability: 'always', safety: 'unsafe' },
+  fix: { availability: 'sometimes', safety: 'unsafe', reason: OVERRIDDEN_FIX_REASON },
   create(context) {
     return {
       stage(stage) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { overriddenReports } from './support/correctness-duplicates';
+import { OVERRIDDEN_FIX_REASON, overriddenReports } from './support/correctness-duplicates';
 
 export default defineRule({
   id: 'multiple-healthcheck',
@@ -23,7 +23,7 @@ export default defineRule({
       'ones. BuildKit calls this MultipleInstructionsDisallowed, an alias held by multiple-cmd (one alias per rule).',
     ].join(' '),
   },
-  fix: { availability: 'always', safety: 'unsafe' },
+  fix: { availability: 'sometimes', safety: 'unsafe', reason: OVERRIDDEN_FIX_REASON },
   create(context) {
     return {
       stage(stage) {

@@ -37,7 +37,7 @@ export default defineRule({
       'Judges only the stages whose layers are shipped (a virtualenv built in a builder stage may keep its',
       'cache). `PIP_NO_CACHE_DIR` with any value pip accepts counts (pip disables the cache even for `0` or',
       '`off`), as do a cache mount on `~/.cache/pip`, `pip cache purge` or removing `~/.cache/pip` after the',
-      'install, a pip config that sets `no-cache-dir`, and `--cache-dir` (the cache is then deliberate).',
+      'install, a pip config that sets `no-cache-dir`, and `--cache-dir` or `PIP_CACHE_DIR` (the cache is then deliberate).',
     ].join(' '),
   },
   fix: {

@@ -1,9 +1,10 @@
-import type { InstructionInfo, Stage } from '../model-types';
+import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import type { ShellCommand } from '../shell-types';
 import { compareRangeStarts, invocationOf } from './support/commands';
 import { instructionsBefore } from './support/correctness-paths';
 import { instructionArguments } from './support/instruction-args';
+import { keywordInFileCase } from './support/keyword-case';
 import { lineEnding } from './support/run-edits';
 
 const BASH_PIPEFAIL_SHELL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
@@ -60,7 +61,7 @@ export default defineRule({
         context.report({
           range: firstPipe.separatorRange,
           message: 'A failure before this `|` is ignored: the pipeline succeeds when its last command does. Set pipefail (SHELL ["/bin/bash", "-o", "pipefail", "-c"] or `set -o pipefail &&`)',
-          fixes: pipefailFix(model.lines[run.range.start.line] ?? '', run, stage, lineEnding(model)),
+          fixes: pipefailFix(model, run, stage),
         });
       },
     };
@@ -84,16 +85,17 @@ function setsPipefail(command: ShellCommand): boolean {
   return index > 0 && /^-[A-Za-z]*o$/.test(invocation.args[index - 1].value);
 }
 
-function pipefailFix(runLine: string, run: InstructionInfo, stage: Stage, eol: string): Fix[] {
+function pipefailFix(model: DockerfileModel, run: InstructionInfo, stage: Stage): Fix[] {
   const manager = stage.facts.packageManager;
   if (manager === 'apk' && run.script) {
     const at = run.script.range.start;
     return [{ title: 'Start the RUN with set -o pipefail', safety: 'suggestion', edits: [{ range: { start: at, end: at }, newText: 'set -o pipefail && ' }] }];
   }
   if (manager === 'apt' || manager === 'dnf' || manager === 'yum' || manager === 'zypper') {
-    const indent = /^[ \t]*/.exec(runLine)?.[0] ?? '';
+    const indent = /^[ \t]*/.exec(model.lines[run.range.start.line] ?? '')?.[0] ?? '';
     const at = { line: run.range.start.line, character: 0 };
-    return [{ title: `Add ${BASH_PIPEFAIL_SHELL} before this RUN`, safety: 'suggestion', edits: [{ range: { start: at, end: at }, newText: `${indent}${BASH_PIPEFAIL_SHELL}${eol}` }] }];
+    const shell = BASH_PIPEFAIL_SHELL.replace(/^SHELL/, keywordInFileCase(model, 'SHELL'));
+    return [{ title: `Add ${BASH_PIPEFAIL_SHELL} before this RUN`, safety: 'suggestion', edits: [{ range: { start: at, end: at }, newText: `${indent}${shell}${lineEnding(model)}` }] }];
   }
   return [];
 }

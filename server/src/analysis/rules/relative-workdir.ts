@@ -29,7 +29,7 @@ export default defineRule({
     differences: [
       'Follows BuildKit: a relative WORKDIR after an absolute one in the same stage (or a stage it is built',
       'FROM) is well defined and not reported; hadolint (DL3000) reports every relative WORKDIR. Paths that',
-      'start with a variable are not judged, as in both tools.',
+      'start with a variable are not judged, as in both tools, nor a path whose opening quote is not closed.',
     ].join(' '),
   },
   fix: {
@@ -52,13 +52,19 @@ export default defineRule({
         if (!argument || pathKind(written) !== 'relative') return;
         const earlier = instructionsBefore(stage, workdir).filter((other) => other.keyword === 'WORKDIR');
         if (earlier.some((other) => pathKind(writtenWorkdir(other)) !== 'relative')) return;
+        // A quote the path does not close is a parse error of its own, not a path to judge.
         const quote = /^["']/.test(written) ? written[0] : '';
+        if (quote && (written.length < 2 || !written.endsWith(quote))) return;
         const inner = quote ? written.slice(1, -1) : written;
-        const absolute = `/${inner.replace(/^(\.\/)+/, '')}`;
+        // Only the start of the path is rewritten (`./` dropped, `/` added after the opening quote).
+        const dotSlashes = /^(\.\/)*/.exec(inner)![0];
+        const absolute = `/${inner.slice(dotSlashes.length)}`;
+        const start = argument.range.start;
+        const prefix = { start, end: { line: start.line, character: start.character + quote.length + dotSlashes.length } };
         context.report({
           range: argument.range,
           message: `Relative WORKDIR ${inner} depends on the base image's working directory: use an absolute path such as ${absolute}`,
-          fixes: [{ title: `Use ${absolute}`, safety: 'unsafe', edits: [{ range: argument.range, newText: `${quote}${absolute}${quote}` }] }],
+          fixes: [{ title: `Use ${absolute}`, safety: 'unsafe', edits: [{ range: prefix, newText: `${quote}/` }] }],
         });
       },
     };

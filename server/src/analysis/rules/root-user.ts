@@ -1,5 +1,6 @@
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix, type Position, type TextEdit } from '../rule';
+import { keywordInFileCase } from './support/keyword-case';
 import { instructionArguments } from './support/instruction-args';
 import { findLaterCleanup } from './support/later-cleanup';
 import { appendCommandsEdit, combineInsertions, hasCustomShell, lineEnding, textAt } from './support/run-edits';
@@ -94,9 +95,9 @@ function addUserFix(model: DockerfileModel, stage: Stage, plan: NonRootUserPlan)
     // Creating the user at the end of the RUN just before keeps one layer (and no new consecutive RUN).
     const append = before && before === pivot && !findLaterCleanup(model, stage, before) ? appendCommandsEdit(model, before, plan.setup) : null;
     if (append) edits.push(append);
-    else lines.push(`RUN ${plan.setup.join(' && ')}`);
+    else lines.push(`${keywordInFileCase(model, 'RUN')} ${plan.setup.join(' && ')}`);
   }
-  lines.push(`USER ${plan.user}`);
+  lines.push(`${keywordInFileCase(model, 'USER')} ${plan.user}`);
   if (anchor) {
     const at: Position = { line: firstLineOfCommentsAbove(model, anchor, before ?? stage.from), character: 0 };
     edits.push({ range: { start: at, end: at }, newText: lines.map((line) => line + eol).join('') });

@@ -1,7 +1,9 @@
-import type { InstructionInfo, Stage } from '../model-types';
+import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
+import type { ShellCommand } from '../shell-types';
 import { baseName, compareRangeStarts } from './support/commands';
 import { instructionArguments } from './support/instruction-args';
+import { textAt } from './support/run-edits';
 import { deleteWordsEdit } from './support/security-edits';
 import { stageChain } from './support/security-shell-less';
 import { isRootUser } from './support/users';
@@ -30,7 +32,8 @@ export default defineRule({
     availability: 'sometimes',
     safety: 'unsafe',
     reason: [
-      'Offered only when the step already runs as root and sudo gets no options, by removing `sudo`. Unsafe',
+      'Offered only when the step already runs as root, sudo gets no options and the script parses without',
+      'doubt, by removing `sudo`. Unsafe',
       'because sudo resets the environment and PATH, which the command may have relied on.',
     ].join(' '),
   },
@@ -43,7 +46,7 @@ export default defineRule({
           if (!program || baseName(program.value) !== 'sudo') continue;
           const next = command.args[0];
           let fix: Fix | null = null;
-          if (next && !next.value.startsWith('-') && !run.onbuild && runsAsRoot(stage, run)) {
+          if (next && !next.value.startsWith('-') && !run.onbuild && runsAsRoot(stage, run) && readsTheSameWithout(model, run, command)) {
             const edit = deleteWordsEdit(model, program.range);
             if (edit) fix = { title: 'Remove sudo (the step already runs as root)', safety: 'unsafe', edits: [edit] };
           }
@@ -71,4 +74,14 @@ function runsAsRoot(stage: Stage, instruction: InstructionInfo): boolean {
     }
   }
   return stage.facts.defaultUser === 'root';
+}
+
+/**
+ * True when the script still parses the same without `sudo`: the parser understood it, and no `(` follows
+ * (`sudo su ( … )` would become the definition of a function `su`).
+ */
+function readsTheSameWithout(model: DockerfileModel, run: InstructionInfo, command: ShellCommand): boolean {
+  const script = run.script;
+  if (!script || script.incomplete) return false;
+  return !textAt(model, { start: command.range.end, end: script.range.end }).trimStart().startsWith('(');
 }

@@ -6,6 +6,9 @@ import {
   type VariableUse,
 } from './support/stages-variables';
 
+/** What `$NAME` can name: a definition with another name (`ENV $X=1` defines `$X`) cannot be referred to. */
+const REFERABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 const EXPANDED_INSTRUCTIONS = ['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'] as const;
 
 export default defineRule({
@@ -89,7 +92,7 @@ function problemOf(use: VariableUse, where: UseContext): { message: string; fixe
     return { message: `'$${name}' is a global ARG (line ${globalLine}), which a stage does not see: add \`ARG ${name}\` after this stage's FROM.`, fixes: [] };
   }
   if (PLATFORM_ARGS.has(name)) return { message: `'$${name}' is empty inside a stage until declared: add \`ARG ${name}\` after this stage's FROM.`, fixes: [] };
-  const suggestion = closestName(name, where.scope.defined.keys());
+  const suggestion = closestName(name, [...where.scope.defined.keys()].filter((defined) => REFERABLE_NAME.test(defined)));
   if (!where.scope.baseEnvKnown && suggestion === null) return null;
   const hint = suggestion ? ` (did you mean '$${suggestion}'?)` : '';
   return {

@@ -61,7 +61,7 @@ export interface Closure {
  * What `apt-get install --no-install-recommends NAMES` adds over `installed`: the dependency closure of
  * the names minus what is already there. Packages the table does not know are reported as missing.
  */
-export function installClosure(index: SuiteIndex, names: readonly string[], installed: ReadonlySet<string>): Closure {
+export function installClosure(index: SuiteIndex, names: readonly string[], installed: { has(name: string): boolean }): Closure {
   const added: string[] = [];
   const seen = new Set<number>();
   const missing: string[] = [];

@@ -20,19 +20,19 @@ export function estimateStages(
   table: BaseImageTable = BASE_IMAGE_TABLE,
   context?: BuildContextInfo,
 ): StageEstimate[] {
-  const instructionIndexes = new Map<InstructionInfo, number>(model.instructions.map((info, index) => [info, index]));
+  const indexOf = instructionIndexer(model);
   const hints = workspaceHints(context);
   const finished = new Map<number, StageState>();
   const estimates: StageEstimate[] = [];
   for (const stage of model.stages) {
     const { state, note, base, compressedKnown } = startStage(stage, finished, table);
-    const layers: LayerEstimate[] = [layerEstimate(stage.from, base, note, instructionIndexes, compressedKnown)];
+    const layers: LayerEstimate[] = [layerEstimate(stage.from, base, note, indexOf, compressedKnown)];
     for (const instruction of stage.instructions) {
       if (instruction.onbuild) continue;
       const layer = estimateInstruction(instruction, state, { model, context, hints, finished });
       if (!layer) continue;
       state.total = add(state.total, layer.estimate);
-      layers.push(layerEstimate(instruction, layer.estimate, layer.note, instructionIndexes, true));
+      layers.push(layerEstimate(instruction, layer.estimate, layer.note, indexOf, true));
     }
     finished.set(stage.index, state);
     estimates.push({ ...toSizeEstimate(state.total, compressedKnown), stageIndex: stage.index, layers, buildOnly: !stage.shipsLayers });
@@ -50,10 +50,10 @@ interface WalkContext {
 function estimateInstruction(instruction: InstructionInfo, state: StageState, walk: WalkContext): { estimate: Estimate; note: string } | null {
   switch (instruction.keyword) {
     case 'WORKDIR':
-      applyWorkdir(instruction, state);
+      applyWorkdir(instruction, state, walk.model);
       return null;
     case 'USER':
-      applyUser(instruction, state);
+      applyUser(instruction, state, walk.model);
       return null;
     case 'RUN': {
       const layer = estimateRun(instruction, state, walk.hints);
@@ -79,27 +79,58 @@ function estimateInstruction(instruction: InstructionInfo, state: StageState, wa
   }
 }
 
-function applyWorkdir(instruction: InstructionInfo, state: StageState): void {
-  const path = instruction.node.getArgumentsContent()?.trim();
+/** The instruction's text after its keyword (cheaper than asking the parser for its arguments). */
+function argumentText(instruction: InstructionInfo, model: DockerfileModel): string {
+  const { start, end } = instruction.keywordRange;
+  const line = model.lines[start.line] ?? '';
+  return start.line === instruction.range.end.line && end.line === start.line ? line.slice(end.character, instruction.range.end.character).trim() : '';
+}
+
+function applyWorkdir(instruction: InstructionInfo, state: StageState, model: DockerfileModel): void {
+  const path = argumentText(instruction, model);
   if (path && !path.includes('$')) state.workdir = resolvePath(state.workdir, path.replace(/^["']|["']$/g, ''));
 }
 
-function applyUser(instruction: InstructionInfo, state: StageState): void {
-  const user = instruction.node.getArgumentsContent()?.trim().split(':')[0];
+function applyUser(instruction: InstructionInfo, state: StageState, model: DockerfileModel): void {
+  const user = argumentText(instruction, model).split(':')[0];
   if (!user || user.includes('$')) return;
   state.home = user === 'root' || user === '0' ? '/root' : `/home/${user}`;
+}
+
+/**
+ * Index of an instruction in model.instructions. Stages list their instructions in document order, as
+ * model.instructions does, so a cursor that only moves forward finds each one: no map per analysis.
+ */
+function instructionIndexer(model: DockerfileModel): (instruction: InstructionInfo) => number {
+  let cursor = 0;
+  return (instruction) => {
+    for (let index = cursor; index < model.instructions.length; index++) {
+      if (model.instructions[index] === instruction) {
+        cursor = index + 1;
+        return index;
+      }
+    }
+    return model.instructions.indexOf(instruction);
+  };
 }
 
 function layerEstimate(
   instruction: InstructionInfo,
   estimate: Estimate,
   note: string,
-  indexes: ReadonlyMap<InstructionInfo, number>,
+  indexOf: (instruction: InstructionInfo) => number,
   compressedKnown: boolean,
 ): LayerEstimate {
+  const size = toSizeEstimate(estimate, compressedKnown);
   return {
-    ...toSizeEstimate(estimate, compressedKnown),
-    instructionIndex: indexes.get(instruction) ?? -1,
+    bytes: size.bytes,
+    low: size.low,
+    high: size.high,
+    compressedBytes: size.compressedBytes,
+    compressedLow: size.compressedLow,
+    compressedHigh: size.compressedHigh,
+    basis: size.basis,
+    instructionIndex: indexOf(instruction),
     line: instruction.range.start.line,
     keyword: instruction.keyword,
     note,
@@ -122,7 +153,7 @@ function startStage(stage: Stage, finished: ReadonlyMap<number, StageState>, tab
       const state: StageState = {
         ...inherited,
         stage,
-        installed: new Set(inherited.installed),
+        installed: inherited.installed,
         apkAdded: new Set(inherited.apkAdded),
         contributions: [...inherited.contributions],
       };
@@ -154,7 +185,8 @@ function baseImage(stage: Stage, table: BaseImageTable): { estimate: Estimate; n
   if (base.hasUnresolvedVariables) return { estimate: null, note: `${base.raw} depends on a build argument without a default` };
   if (base.isScratch) return { estimate: amount({ bytes: 0, kind: 'packages', basis: 'table' }), note: 'scratch is empty' };
 
-  const key = findTableKey(base, table);
+  // The model already looked the image up in the bundled table.
+  const key = table === BASE_IMAGE_TABLE ? stage.facts.key : findTableKey(base, table);
   const entry = key === null ? undefined : table.images[key];
   if (key === null || !entry || entry.uncompressedBytes === null) {
     return { estimate: null, note: `${base.resolved || 'the base image'} is not in the base-image table` };

@@ -19,7 +19,7 @@ import { APK_ADD, APT_INSTALL, DNF_INSTALL, YUM_INSTALL, ZYPPER_INSTALL } from '
 import { amount, KIB, MB, openEnded, scale, sum, type Amount } from './amount';
 import { installClosure, suiteIndex, type SuiteIndex } from './debian-packages';
 import type { RunPart } from './run-parts';
-import type { StageState } from './stage-state';
+import { markInstalled, type StageState } from './stage-state';
 
 const DOCS_EXCLUDED = { factor: 0.95, low: 0.85, high: 1.03 };
 const PYTHON_BYTECODE = { factor: 1.8, low: 1.5, high: 1.9 };
@@ -103,7 +103,7 @@ export function aptParts(run: InstructionInfo, script: RunScript, state: StageSt
   const index = suiteIndex(suite);
   for (const call of calls) {
     const priced = priceAptCall(call, state, index);
-    for (const name of priced.added) state.installed.add(name);
+    markInstalled(state, priced.added);
     const missing = priced.missing.length > 0 ? `; not in the table: ${priced.missing.join(', ')}` : '';
     const label = `apt: ${priced.added.length} new packages (${suite} Installed-Size${state.packageBase.proxy ? ', as a stand-in' : ''})${missing}`;
     parts.push({
@@ -144,7 +144,7 @@ export function apkParts(run: InstructionInfo, script: RunScript, state: StageSt
     for (const name of known) state.apkAdded.add(name);
     const debianNames = known.map((name) => APK_TO_DEBIAN[name] ?? name.replace(/^py3-/, 'python3-'));
     const priced = priceDebianPackages(index, debianNames, state);
-    for (const name of priced.added) state.installed.add(name);
+    markInstalled(state, priced.added);
     let approx = scale(priced.amount, APK_FACTOR.factor, APK_FACTOR.low, APK_FACTOR.high, 'heuristic');
     if (known.length < names.length) approx = openEnded(approx);
     const group = optionValue(call, '-t', '--virtual');
@@ -176,7 +176,7 @@ export function rpmParts(script: RunScript, state: StageState): RunPart[] {
   return calls.map((call) => {
     const names = call.packages.map(packageName).filter((name): name is string => name !== null);
     const priced = priceDebianPackages(index, names, state);
-    for (const name of priced.added) state.installed.add(name);
+    markInstalled(state, priced.added);
     return {
       label: `${call.invocation.name} install ${names.join(' ')}: approximated from Debian's packages`,
       amount: scale(priced.amount, 1, 0.5, 2, 'heuristic'),

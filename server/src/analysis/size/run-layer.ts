@@ -10,7 +10,7 @@ import { suiteIndex } from './debian-packages';
 import { languageParts } from './language-installs';
 import { apkParts, apkRemovals, aptParts, aptRemovals, priceDebianPackages, rpmParts } from './package-installs';
 import type { RunPart, WorkspaceHints } from './run-parts';
-import type { StageState } from './stage-state';
+import { markRemoved, NO_PACKAGES, type PackageSet, type StageState } from './stage-state';
 
 /** A layer of only deletion markers (shared data README: ≈ 8 KB). */
 const WHITEOUT_LAYER = 8 * 1000;
@@ -34,17 +34,20 @@ export interface RunLayer {
 export function estimateRun(run: InstructionInfo, state: StageState, hints: WorkspaceHints): RunLayer {
   const script = run.script;
   if (!script) return { estimate: ZERO, note: 'nothing to run', parts: [] };
-  const installedBefore = new Set(state.installed);
+  // Sets are replaced, never changed in place (markInstalled), so this is a snapshot.
+  const installedBefore = state.installed;
+  const programs = programNames(script);
+  // Each tool's parser runs only when its program appears: most RUNs call one or two tools.
   const parts = [
-    ...aptParts(run, script, state),
-    ...apkParts(run, script, state),
-    ...rpmParts(script, state),
-    ...languageParts(run, script, state, hints),
+    ...(hasAny(programs, APT_PROGRAMS) ? aptParts(run, script, state) : []),
+    ...(programs.has('apk') ? apkParts(run, script, state) : []),
+    ...(hasAny(programs, RPM_PROGRAMS) ? rpmParts(script, state) : []),
+    ...(hasAny(programs, LANGUAGE_PROGRAMS) ? languageParts(run, script, state, hints) : []),
   ];
-  const { kept, removedNote } = applySameLayerCleanup(script, parts, state, installedBefore);
+  const { kept, removedNote } = parts.length === 0 ? { kept: parts, removedNote: null } : applySameLayerCleanup(script, parts, state, installedBefore);
   dropRemovedContributions(script, state);
 
-  const unpriced = unpricedPrograms(script);
+  const unpriced = [...programs].filter((name) => !NEGLIGIBLE.has(name)).slice(0, 5);
   if (kept.length === 0) {
     const cleanupOnly = removals(script).length > 0 && unpriced.length === 0;
     if (cleanupOnly) {
@@ -64,11 +67,11 @@ interface CleanupResult {
   removedNote: string | null;
 }
 
-function applySameLayerCleanup(script: RunScript, parts: RunPart[], state: StageState, installedBefore: ReadonlySet<string>): CleanupResult {
+function applySameLayerCleanup(script: RunScript, parts: RunPart[], state: StageState, installedBefore: PackageSet): CleanupResult {
   const removedLabels: string[] = [];
   const rmOperands = removals(script).flatMap(({ paths }) => paths);
-  const cleanedCaches = cleanedCacheTools(script);
-  const apkRemoved = new Set(apkRemovals(script));
+  const cleanedCaches = parts.some((part) => part.cacheOf) ? cleanedCacheTools(script) : new Set<string>();
+  const apkRemoved = new Set(parts.some((part) => part.apkNames) ? apkRemovals(script) : []);
   let kept = parts.filter((part) => {
     const byRm = part.path !== null && rmOperands.some((operand) => removalCovers(operand, part.path as string));
     const byTool = part.cacheOf !== undefined && cleanedCaches.has(part.cacheOf);
@@ -76,7 +79,7 @@ function applySameLayerCleanup(script: RunScript, parts: RunPart[], state: Stage
     if (byRm || byTool || byApk) removedLabels.push(part.label.split(':')[0]);
     return !(byRm || byTool || byApk);
   });
-  const apt = aptRemovals(script);
+  const apt = parts.some((part) => part.debianPackages) ? aptRemovals(script) : { names: [], autoremove: false };
   if (apt.names.length > 0) kept = subtractAptRemovals(kept, apt, state, installedBefore, removedLabels);
   return { kept, removedNote: removedLabels.length > 0 ? `removed in the same RUN: ${removedLabels.join(', ')}` : null };
 }
@@ -86,19 +89,19 @@ function subtractAptRemovals(
   parts: RunPart[],
   removal: { names: string[]; autoremove: boolean },
   state: StageState,
-  installedBefore: ReadonlySet<string>,
+  installedBefore: PackageSet,
   removedLabels: string[],
 ): RunPart[] {
   const index = suiteIndex(state.packageBase.suite ?? 'bookworm');
   const addedHere = new Set(parts.flatMap((part) => part.debianPackages ?? []));
   // With autoremove the dependencies go too: the closure of the removed names, as far as this RUN added it.
   const removedClosure = removal.autoremove
-    ? priceDebianPackages(index, removal.names, { ...state, installed: new Set(installedBefore) }).added
+    ? priceDebianPackages(index, removal.names, { ...state, installed: installedBefore }).added
     : removal.names;
   const removed = removedClosure.filter((name) => addedHere.has(name));
   if (removed.length === 0) return parts;
-  for (const name of removed) state.installed.delete(name);
-  const priced = priceDebianPackages(index, removed, { ...state, installed: new Set() });
+  markRemoved(state, removed);
+  const priced = priceDebianPackages(index, removed, { ...state, installed: NO_PACKAGES });
   removedLabels.push(`apt purge of ${removed.length} packages`);
   return parts.map((part) => {
     if (!part.debianPackages || part.amount === null) return part;
@@ -131,14 +134,22 @@ function dropRemovedContributions(script: RunScript, state: StageState): void {
   state.contributions = state.contributions.filter((contribution) => !operands.some((operand) => removalCovers(operand, contribution.path)));
 }
 
-function unpricedPrograms(script: RunScript): string[] {
+const APT_PROGRAMS = ['apt-get', 'apt', 'aptitude'];
+const RPM_PROGRAMS = ['dnf', 'yum', 'microdnf', 'zypper'];
+const LANGUAGE_PROGRAMS = ['pip', 'pip3', 'python', 'python3', 'npm', 'yarn', 'pnpm', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew'];
+
+/** The programs a script runs (wrappers such as sudo looked through; names the shell expands left out). */
+function programNames(script: RunScript): Set<string> {
   const names = new Set<string>();
   for (const command of script.commands) {
     const invocation = invocationOf(command);
-    if (!invocation || NEGLIGIBLE.has(invocation.name) || invocation.program.hasExpansion) continue;
-    names.add(invocation.name);
+    if (invocation && !invocation.program.hasExpansion) names.add(invocation.name.replace(/^pip\d.*$/, 'pip').replace(/^python\d.*$/, 'python'));
   }
-  return [...names].slice(0, 5);
+  return names;
+}
+
+function hasAny(names: ReadonlySet<string>, candidates: readonly string[]): boolean {
+  return candidates.some((name) => names.has(name));
 }
 
 

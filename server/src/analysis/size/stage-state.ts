@@ -33,8 +33,12 @@ export interface StageState {
   /** The stage's total so far (null: unknown). */
   total: Estimate;
   packageBase: PackageBase;
-  /** Debian package names installed so far (base included). */
-  installed: Set<string>;
+  /**
+   * Debian package names installed so far (base included). Never changed in place: replaced by a new
+   * set (markInstalled), so stages and snapshots share it freely; a Dockerfile with thousands of
+   * stages copies nothing.
+   */
+  installed: PackageSet;
   /** Alpine packages added so far (names as written). */
   apkAdded: Set<string>;
   contributions: Contribution[];
@@ -82,12 +86,50 @@ export function flavourFor(repository: string, tag: string): BaseFlavour {
  * The Debian packages the image holds. For Alpine and RPM images (priced from Debian namesakes) a
  * Debian minimal system stands in for their own base: libc, coreutils and the like are there already.
  */
-export function initialPackages(base: PackageBase, flavour: BaseFlavour): Set<string> {
-  return base.suite === null ? new Set(basePackages('bookworm', 'minbase')) : new Set(basePackages(base.suite, flavour));
+export function initialPackages(base: PackageBase, flavour: BaseFlavour): PackageSet {
+  return new PackageSet(base.suite === null ? basePackages('bookworm', 'minbase') : basePackages(base.suite, flavour));
+}
+
+/**
+ * An immutable set of package names: each change makes a new set on top of the old one (a chain of
+ * small deltas), so stages and snapshots share the base image's packages without copying them.
+ */
+export class PackageSet {
+  constructor(
+    private readonly names: ReadonlySet<string>,
+    private readonly removed: boolean = false,
+    private readonly parent: PackageSet | null = null,
+  ) {}
+
+  has(name: string): boolean {
+    for (let set: PackageSet | null = this; set !== null; set = set.parent) {
+      if (set.names.has(name)) return !set.removed;
+    }
+    return false;
+  }
+
+  with(names: readonly string[]): PackageSet {
+    return names.length === 0 ? this : new PackageSet(new Set(names), false, this);
+  }
+
+  without(names: readonly string[]): PackageSet {
+    return names.length === 0 ? this : new PackageSet(new Set(names), true, this);
+  }
+}
+
+export const NO_PACKAGES = new PackageSet(new Set());
+
+export function markInstalled(state: StageState, names: readonly string[]): void {
+  state.installed = state.installed.with(names);
+}
+
+export function markRemoved(state: StageState, names: readonly string[]): void {
+  state.installed = state.installed.without(names);
 }
 
 /** `/app` + `dist` → `/app/dist`; `..` and `.` resolved; always absolute, no trailing slash. */
 export function resolvePath(workdir: string, path: string): string {
+  if (/^\/(?!.*(\/\.|\/\/|\/$))/.test(path)) return path;
   const joined = path.startsWith('/') ? path : `${workdir}/${path}`;
   const parts: string[] = [];
   for (const part of joined.split('/')) {

@@ -2,7 +2,7 @@
 // earlier RUN created. The deletion hides the files but the earlier layer keeps their bytes.
 import type { DockerfileModel, InstructionInfo, Stage } from '../../model-types';
 import type { Range } from '../../rule';
-import type { RunScript, ShellWord } from '../../shell-types';
+import type { RunScript, ShellCommand, ShellWord } from '../../shell-types';
 import { instructionArguments } from './instruction-args';
 import { findCalls, hasFlag, invocationOf, operands, type Invocation } from './commands';
 import { APT, apkCacheWriters, aptListReaders, aptUpdates } from './package-managers';
@@ -160,6 +160,12 @@ function cleanupCommands(run: InstructionInfo): Array<{ range: Range; paths: str
     cleanups.push({ range: command.range, paths });
   }
   return cleanups;
+}
+
+/** True when the command only deletes files or empties a cache (`rm -rf /var/lib/apt/lists/*`, `apt-get clean`). */
+export function isCleanupCommand(command: ShellCommand): boolean {
+  const invocation = invocationOf(command);
+  return invocation !== null && !command.nested && removedPaths(invocation) !== null;
 }
 
 /** True when the RUN only deletes files: it is never worth a layer of its own, nor merging into one. */

@@ -9,6 +9,7 @@ import type { Fix, Position, Range, TextEdit } from '../../rule';
 import { offsetAt } from '../../text-edits';
 import { findCalls, invocationOf } from './commands';
 import { instructionArguments } from './instruction-args';
+import { keywordInFileCase } from './keyword-case';
 import { deleteInstructionEdit, textAt } from './run-edits';
 import type { RuntimeChoice } from './structure-images';
 import { effectiveUser, isRootUser } from './users';
@@ -46,8 +47,7 @@ export function multiStageSplitFix(model: DockerfileModel, stage: Stage, plan: S
   const paths = [workdir, ...(plan.extraPaths ?? []).filter((path) => !isWithin(path, workdir))];
   if (paths.some((path) => /[\s"'$\\]/.test(path))) return null;
 
-  const upper = isUpperCase(model, stage.from);
-  const keyword = (word: string) => (upper ? word : word.toLowerCase());
+  const keyword = (word: string) => keywordInFileCase(model, word);
   const builder = builderName(model);
   const eol = model.lineEnding;
   const runtimeLines = [
@@ -60,7 +60,7 @@ export function multiStageSplitFix(model: DockerfileModel, stage: Stage, plan: S
   ];
   const builderLines = (plan.builderSteps ?? []).map((step) => `${keyword('RUN')} ${step}`);
 
-  const edits: TextEdit[] = [nameBuilderEdit(stage, builder, keyword('AS'))];
+  const edits: TextEdit[] = [nameBuilderEdit(model, stage, builder)];
   for (const instruction of moved) {
     const comments = commentsAbove(model, stage, instruction);
     edits.push(...comments.edits, deleteInstructionEdit(instruction));
@@ -124,11 +124,6 @@ function runtimeUser(stage: Stage, runtimeImage: string): string | undefined {
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function isUpperCase(model: DockerfileModel, from: InstructionInfo): boolean {
-  const written = textAt(model, from.keywordRange);
-  return written !== written.toLowerCase();
-}
-
 function builderName(model: DockerfileModel): string {
   const taken = new Set(model.stages.map((stage) => stage.name?.toLowerCase()).filter(Boolean));
   for (const candidate of ['builder', 'build-stage']) if (!taken.has(candidate)) return candidate;
@@ -137,9 +132,14 @@ function builderName(model: DockerfileModel): string {
   return `builder-${index}`;
 }
 
-/** `FROM image` → `FROM image AS builder`; a named stage gives its name to the runtime stage. */
-function nameBuilderEdit(stage: Stage, builder: string, as: string): TextEdit {
+/**
+ * `FROM image` → `FROM image AS builder`, AS cased like that FROM (LW345); a named stage gives its name to
+ * the runtime stage.
+ */
+function nameBuilderEdit(model: DockerfileModel, stage: Stage, builder: string): TextEdit {
   if (stage.nameRange) return { range: stage.nameRange, newText: builder };
+  const from = textAt(model, stage.from.keywordRange);
+  const as = from === from.toLowerCase() ? 'as' : 'AS';
   const end = stage.from.range.end;
   return { range: { start: end, end }, newText: ` ${as} ${builder}` };
 }
