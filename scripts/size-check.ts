@@ -103,7 +103,11 @@ function cases(): ReferenceCase[] {
       measure: 'uncompressed',
       known: 3.2 * MB,
       source: 'seed text: golang:1.10 → scratch 3.2 MB',
-      context: { dockerignore: null, files: [{ path: 'main.go', bytes: 3_000 }] },
+      context: {
+        dockerignore: null,
+        files: [{ path: 'main.go', bytes: 3_000 }, { path: 'go.mod', bytes: 30 }],
+        manifests: [{ path: 'go.mod', text: 'module example.com/hello\n\ngo 1.25\n' }],
+      },
     },
     {
       name: 'npm install express (node_modules)',

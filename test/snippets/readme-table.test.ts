@@ -22,7 +22,7 @@ describe('README snippet section', () => {
     for (const snippet of snippets) assert.ok(rendered.includes(`| \`${prefixOf(snippet)}\` |`), `${prefixOf(snippet)} has a row`);
     const sizeCells = rendered.split('\n').filter((line) => line.startsWith('| `lw-') && line.split('|').length === 6);
     assert.equal(sizeCells.length, snippets.filter((snippet) => !snippet.isFragment).length);
-    for (const line of sizeCells) assert.match(line, /\| (≈ [\d.]+ [KMGT]?B est\.|size unknown) \|$/);
+    for (const line of sizeCells) assert.match(line, /\| ([≈≥] [\d.]+ [KMGT]?B est\.|size unknown) \|$/);
   });
 
   it('ignores a size that changed but not a snippet that is missing', () => {

@@ -92,7 +92,7 @@ function lintText(
  */
 async function readBuildContexts(inputs: ReadonlyArray<{ path: string }>, options: CliOptions): Promise<Array<BuildContextInfo | undefined>> {
   if (!options.sizes && options.format !== 'json') return inputs.map(() => undefined);
-  const byFolder = new Map<string, Promise<BuildContextInfo>>();
+  const byFolder = new Map<string, Promise<BuildContextInfo | undefined>>();
   return Promise.all(
     inputs.map(({ path }) => {
       if (path === STDIN_DISPLAY_NAME) return undefined;

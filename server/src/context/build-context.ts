@@ -19,7 +19,7 @@ export interface ReadContextOptions {
 export const DEFAULT_MAX_FILES = 20_000;
 export const DEFAULT_TIME_BUDGET_MS = 1_500;
 /** Lock files and manifests the estimator reads for its heuristics (context root only). */
-const MANIFEST_NAMES = /^(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|requirements[\w.-]*\.txt|poetry\.lock|uv\.lock|pdm\.lock|go\.sum|Cargo\.lock)$/;
+const MANIFEST_NAMES = /^(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|requirements[\w.-]*\.txt|poetry\.lock|uv\.lock|pdm\.lock|go\.sum|go\.mod|Cargo\.lock)$/;
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Stats run this many at a time: fast on SSDs, gentle on network drives. */
 const STAT_BATCH = 64;
@@ -30,10 +30,14 @@ interface Budget {
   truncated: boolean;
 }
 
-/** Reads the build context of a Dockerfile on disk. Resolves, never rejects. */
-export async function readBuildContext(dockerfilePath: string, options: ReadContextOptions = {}): Promise<BuildContextInfo> {
+/**
+ * Reads the build context of a Dockerfile on disk. Resolves, never rejects: undefined when the context
+ * root cannot be read (unknown, which is not the same as an empty context without a .dockerignore).
+ */
+export async function readBuildContext(dockerfilePath: string, options: ReadContextOptions = {}): Promise<BuildContextInfo | undefined> {
   try {
     const root = await realpath(options.contextRoot ?? dirname(dockerfilePath));
+    if (!(await lstat(root)).isDirectory()) return undefined;
     const dockerignore = await readDockerignore(dockerfilePath, root);
     const matcher = parseDockerignore(dockerignore);
     const budget: Budget = {
@@ -50,7 +54,7 @@ export async function readBuildContext(dockerfilePath: string, options: ReadCont
     if (nodeModulesBytes !== null) info.nodeModulesBytes = nodeModulesBytes;
     return info;
   } catch {
-    return { dockerignore: null };
+    return undefined;
   }
 }
 

@@ -22,7 +22,7 @@ interface Entry {
   waiting: Set<string>;
 }
 
-export type ContextReader = (dockerfilePath: string) => Promise<BuildContextInfo>;
+export type ContextReader = (dockerfilePath: string) => Promise<BuildContextInfo | undefined>;
 
 export class BuildContexts {
   private readonly entries = new Map<string, Entry>();
@@ -72,7 +72,7 @@ export class BuildContexts {
       .then((context) => {
         entry.readAt = this.now();
         // An unchanged folder keeps its object, so cached analyses stay valid and nothing is re-published.
-        if (entry.context !== undefined && fingerprint(entry.context) === fingerprint(context)) return;
+        if (context === undefined || (entry.context !== undefined && fingerprint(entry.context) === fingerprint(context))) return;
         entry.context = context;
         this.onArrived([...entry.waiting]);
       })

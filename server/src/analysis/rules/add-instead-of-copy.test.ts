@@ -14,6 +14,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a lower-case file gets a lower-case COPY',
+      code: 'from alpine:3.20\nadd app.py /app/\n',
+      errors: [{ line: 2 }],
+      output: 'from alpine:3.20\ncopy app.py /app/\n',
+    },
+    {
       code: 'FROM alpine:3.20\nADD app.py /app/\n',
       errors: [{ message: USE_COPY, line: 2, column: 1, endColumn: 4 }],
       output: 'FROM alpine:3.20\nCOPY app.py /app/\n',

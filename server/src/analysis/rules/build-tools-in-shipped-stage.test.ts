@@ -30,6 +30,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the new lines follow the file\'s keyword case, AS follows its own FROM (no LW345/LW346 finding)',
+      code: 'FROM debian:bookworm-slim\nrun apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nworkdir /src\ncmd ["/src/app"]\n',
+      errors: [{ line: 2 }],
+      output: 'FROM debian:bookworm-slim AS builder\nrun apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*\nworkdir /src\n\nfrom debian:bookworm-slim\nworkdir /src\ncopy --from=builder /src /src\ncmd ["/src/app"]\n',
+    },
+    {
       name: 'single-stage python with gcc and headers: split suggested, site-packages copied along',
       code: `FROM python:3.12\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*\n${PY_APP}`,
       errors: [{ message: '`gcc`, `libpq-dev` are only needed to build: install them in a builder stage and copy the result into a small runtime stage (multi-stage build)', line: 2, column: 66, endColumn: 69 }],

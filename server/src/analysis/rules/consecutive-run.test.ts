@@ -3,6 +3,10 @@ import rule from './consecutive-run';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'no shell where the RUNs are, whatever follows them (LW213 reports them)',
+      code: 'FROM gcr.io/distroless/static-debian12\nRUN ["/a"]\nRUN /b\nRUN /c\nSHELL ["/bin/sh", "-c"]\nUSER nonroot\n',
+    },
     'FROM alpine:3.20\nRUN mkdir -p /app\nWORKDIR /app\nRUN touch ready\n',
     { name: 'a RUN chaining more than two commands is a deliberate layer', code: 'FROM alpine:3.20\nRUN apk add --no-cache curl && curl --version && mkdir /app\nRUN touch /app/ready\n' },
     { name: 'different flags', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache pip install -r requirements.txt\nRUN touch /ready\n' },
@@ -14,6 +18,18 @@ testRule(rule, {
     { name: 'ONBUILD triggers are not this build’s layers', code: 'FROM alpine:3.20\nONBUILD RUN echo one\nONBUILD RUN echo two\n' },
   ],
   invalid: [
+    {
+      name: 'a RUN that only deletes, between two others, is merged with them (folding it (LW103) keeps the group)',
+      code: 'FROM alpine:3.20\nRUN wget -O /tmp/x.tgz https://example.com/x.tgz\nRUN rm /tmp/x.tgz\nRUN mkdir /app\n',
+      errors: [{ message: /^the 3 RUNs on lines 2–4 could be one layer/, line: 3 }],
+      output: 'FROM alpine:3.20\nRUN wget -O /tmp/x.tgz https://example.com/x.tgz \\\n    && rm /tmp/x.tgz \\\n    && mkdir /app\n',
+    },
+    {
+      name: 'a cleanup does not count as a step: appending one (LW101) does not split a group',
+      code: 'FROM debian:12-slim\nRUN mkdir /app\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN touch /app/ready\n',
+      errors: [{ message: /^the 3 RUNs on lines 2–4 could be one layer/, line: 3 }],
+      output: 'FROM debian:12-slim\nRUN mkdir /app \\\n    && apt-get update \\\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/* \\\n    && touch /app/ready\n',
+    },
     {
       code: 'FROM alpine:3.20\nRUN mkdir -p /app/data\nRUN chmod 700 /app/data\n',
       errors: [{ message: 'this RUN and the one before it (line 2) could be one layer: join them with `&&`', line: 3, column: 1, endColumn: 4 }],

@@ -31,8 +31,9 @@ export default defineRule({
       ],
     },
     differences: [
-      'Like hadolint, a RUN that chains more than two commands is taken as a deliberate layer (here a cleanup such',
-      'as `rm -rf /var/lib/apt/lists/*` does not count as one), and RUNs with different flags are not merged.',
+      'Like hadolint, a RUN that chains more than two commands is taken as a deliberate layer (here cleanups at its',
+      'end, such as `rm -rf /var/lib/apt/lists/*`, do not count), and RUNs with different flags are not merged. A RUN',
+      'that only deletes does not make a group, but one between two RUNs of a group is merged with them.',
       'Unlike hadolint, only shipped stages are judged, one finding is given per group of consecutive RUNs,',
       'heredoc and exec-form RUNs are never merged, and the `apt-get update` / install pair and later cleanups',
       'are left to their own rules (LW101, LW103).',
@@ -68,18 +69,27 @@ export default defineRule({
   },
 });
 
-/** Groups of two or more RUNs that follow each other and could be merged. */
+/**
+ * Groups of RUNs that follow each other and could be merged, with two or more that do more than delete.
+ * A RUN that only deletes (LW103's finding) neither starts nor ends a group, but one between two members
+ * stays inside it, merged with them: folding it into the RUN that made the files must not split a group.
+ */
 function consecutiveGroups(model: DockerfileModel, stage: Stage): InstructionInfo[][] {
   const groups: InstructionInfo[][] = [];
   let current: InstructionInfo[] = [];
+  let cleanups: InstructionInfo[] = [];
   const close = () => {
     if (current.length > 1) groups.push(current);
     current = [];
+    cleanups = [];
   };
   for (const instruction of stage.instructions) {
-    const previous = current[current.length - 1];
-    if (previous && canMerge(model, previous, instruction)) {
-      current.push(instruction);
+    const previous = cleanups[cleanups.length - 1] ?? current[current.length - 1];
+    if (previous && isCleanupOnlyRun(model, instruction) && haveSameRunSettings(previous, instruction)) {
+      cleanups.push(instruction);
+    } else if (previous && canMerge(model, previous, instruction)) {
+      current.push(...cleanups, instruction);
+      cleanups = [];
     } else {
       close();
       if (isMergeable(model, instruction)) current = [instruction];
@@ -91,14 +101,18 @@ function consecutiveGroups(model: DockerfileModel, stage: Stage): InstructionInf
 
 /**
  * A RUN that may join a group: shell form, ending cleanly (no `&`, `;` or comment at the end), short.
- * A RUN that only deletes does not: it belongs in the RUN that created the files (LW103) or nowhere.
- * Cleanups are not counted as steps: they belong to the step they clean up after, and the fixes that
+ * Cleanups at its end are not counted as steps: they belong to the step before them, and the fixes that
  * append one (LW101, LW103) must not turn a short RUN into a deliberate layer and split its group.
  */
 function isMergeable(model: DockerfileModel, run: InstructionInfo): boolean {
-  if (run.keyword !== 'RUN' || run.onbuild || !canAppendTo(model, run)) return false;
-  const steps = run.script!.commands.filter((command) => !command.nested && command.program !== null && !isCleanupCommand(command));
-  return steps.length <= MAX_COMMANDS_TO_MERGE && !isCleanupOnly(run);
+  if (run.keyword !== 'RUN' || run.onbuild || !canAppendTo(model, run) || isCleanupOnly(run)) return false;
+  const commands = run.script!.commands.filter((command) => !command.nested && command.program !== null);
+  while (commands.length > 0 && isCleanupCommand(commands[commands.length - 1])) commands.pop();
+  return commands.length <= MAX_COMMANDS_TO_MERGE;
+}
+
+function isCleanupOnlyRun(model: DockerfileModel, run: InstructionInfo): boolean {
+  return run.keyword === 'RUN' && !run.onbuild && canAppendTo(model, run) && isCleanupOnly(run);
 }
 
 function canMerge(model: DockerfileModel, previous: InstructionInfo, run: InstructionInfo): boolean {

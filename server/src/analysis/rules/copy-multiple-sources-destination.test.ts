@@ -12,6 +12,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a destination that only ends in a quote (not a quoted word) gets the / at its end',
+      code: 'FROM node:20-slim\nCOPY a b ["dist"\n',
+      errors: [{ line: 2 }],
+      output: 'FROM node:20-slim\nCOPY a b ["dist"/\n',
+    },
+    {
       name: 'hadolint example',
       code: 'FROM node:20-slim\nCOPY package.json yarn.lock my_app\n',
       errors: [{ message: 'COPY with 2 sources needs a directory destination ending in /: write my_app/', line: 2, column: 29, endColumn: 35 }],

@@ -17,6 +17,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a CMD that a later one replaces never runs: its curl does not count (removing it must not change the verdict)',
+      code: 'FROM node:20\nCMD curl -f http://localhost/\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 1 }],
+      output: 'FROM node:20-slim\nCMD curl -f http://localhost/\nCMD ["node", "server.js"]\n',
+    },
+    {
       name: 'node:20 → node:20-slim with the measured sizes',
       code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
       errors: [

@@ -5,6 +5,12 @@ testRule(rule, {
   valid: ['FROM alpine:3.20\nLABEL org.opencontainers.image.authors="moby@example.com"\n'],
   invalid: [
     {
+      name: 'a lower-case file gets a lower-case LABEL',
+      code: 'from alpine:3.20\nmaintainer moby@example.com\n',
+      errors: [{ line: 2 }],
+      output: 'from alpine:3.20\nlabel org.opencontainers.image.authors="moby@example.com"\n',
+    },
+    {
       name: 'BuildKit example',
       code: 'FROM alpine:3.20\nMAINTAINER moby@example.com\n',
       errors: [{ message: 'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="…"', line: 2, column: 1, endColumn: 11 }],

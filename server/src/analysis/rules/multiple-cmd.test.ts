@@ -10,6 +10,18 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'no fix when removing it would bring two RUNs together (a merge is LW104\'s question)',
+      code: 'FROM busybox:1.36\nRUN mkdir /a\nCMD ["/app"]\nRUN mkdir /b\nCMD ["/app"]\n',
+      errors: [{ line: 3 }],
+      output: null,
+    },
+    {
+      name: 'no fix when removing two of them would bring RUNs together',
+      code: 'FROM busybox:1.36\nRUN mkdir /a\nCMD ["/app"]\nCMD ["/app"]\nRUN mkdir /b\nCMD ["/app"]\n',
+      errors: [{ line: 3 }, { line: 4 }],
+      output: null,
+    },
+    {
       code: 'FROM python:3.12-slim\nCMD ["python", "worker.py"]\nRUN pip install flask\nCMD ["python", "app.py"]\n',
       errors: [{ message: 'This CMD has no effect: the CMD on line 4 replaces it. Keep one CMD per stage', line: 2, column: 1, endColumn: 4 }],
       output: 'FROM python:3.12-slim\nRUN pip install flask\nCMD ["python", "app.py"]\n',

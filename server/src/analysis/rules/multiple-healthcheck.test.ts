@@ -9,6 +9,18 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'no fix when removing it would bring two RUNs together (a merge is LW104\'s question)',
+      code: 'FROM busybox:1.36\nRUN mkdir /a\nHEALTHCHECK CMD ["/app", "health"]\nRUN mkdir /b\nHEALTHCHECK CMD ["/app", "health"]\n',
+      errors: [{ line: 3 }],
+      output: null,
+    },
+    {
+      name: 'no fix when removing two of them would bring RUNs together',
+      code: 'FROM busybox:1.36\nRUN mkdir /a\nHEALTHCHECK CMD ["/app", "health"]\nHEALTHCHECK CMD ["/app", "health"]\nRUN mkdir /b\nHEALTHCHECK CMD ["/app", "health"]\n',
+      errors: [{ line: 3 }, { line: 4 }],
+      output: null,
+    },
+    {
       name: 'hadolint example',
       code: 'FROM busybox:1.36\nHEALTHCHECK CMD /bin/healthcheck\nHEALTHCHECK CMD /bin/something\n',
       errors: [{ message: 'This HEALTHCHECK has no effect: the HEALTHCHECK on line 3 replaces it. Keep one HEALTHCHECK per stage', line: 2, column: 1, endColumn: 12 }],

@@ -15,6 +15,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a lower-case file gets a lower-case SHELL',
+      code: 'from debian:12-slim\nrun curl -fsSL https://example.com/tool.tgz | tar -xz -C /usr/local/bin\n',
+      errors: [{ line: 2 }],
+      output: 'from debian:12-slim\nshell ["/bin/bash", "-o", "pipefail", "-c"]\nrun curl -fsSL https://example.com/tool.tgz | tar -xz -C /usr/local/bin\n',
+    },
+    {
       name: 'hadolint example; Debian gets a bash SHELL suggestion',
       code: 'FROM debian:12-slim\nRUN wget -O - https://some.site | wc -l > /number\n',
       errors: [{ message: MESSAGE, line: 2, column: 33, endColumn: 34 }],

@@ -3,6 +3,7 @@ import rule from './relative-workdir';
 
 testRule(rule, {
   valid: [
+    { name: 'a path whose opening quote is not closed is a parse error, not a path to judge', code: 'FROM nginx:1.27\nWORKDIR "html\n' },
     'FROM nginx:1.27\nWORKDIR /usr/share/nginx/html\nCOPY public .\n',
     { name: 'BuildKit: relative after an absolute WORKDIR', code: 'FROM node:20-slim\nWORKDIR /app\nWORKDIR src\n' },
     { name: 'an absolute WORKDIR in the stage it is built on', code: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base\nWORKDIR dist\n' },
@@ -10,6 +11,12 @@ testRule(rule, {
     { name: 'hadolint: Windows absolute paths and quotes', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR C:\\app\nWORKDIR "c:/tools"\nFROM alpine:3.20\nWORKDIR "/app"\n' },
   ],
   invalid: [
+    {
+      name: 'only the start of the path is rewritten, so what follows it on the line stays as it was',
+      code: "FROM nginx:1.27\nWORKDIR './html' . $VAR\n",
+      errors: [{ line: 2 }],
+      output: "FROM nginx:1.27\nWORKDIR '/html' . $VAR\n",
+    },
     {
       name: 'BuildKit example',
       code: 'FROM nginx:1.27 AS web\nWORKDIR usr/share/nginx/html\nCOPY public .\n',

@@ -17,6 +17,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a lower-case file gets lower-case instructions (no LW346 finding)',
+      code: 'from debian:bookworm-slim\nrun apt-get update\nrun apt-get install -y --no-install-recommends curl\n',
+      errors: [{ line: 1 }],
+      output: 'from debian:bookworm-slim\nrun apt-get update\nrun apt-get install -y --no-install-recommends curl \\\n    && groupadd --system app \\\n    && useradd --system --gid app --no-log-init app\nuser app\n',
+    },
+    {
       name: 'official node image: USER node before CMD',
       code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
       errors: [{ message: 'the image runs as root: add a USER with a non-root user (node) before CMD/ENTRYPOINT', line: 1, column: 6, endColumn: 18 }],

@@ -18,6 +18,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'no fix for a shell keyword (`time` times a pipeline in the shell)',
+      code: `FROM ${DISTROLESS}\nRUN time /app init\n`,
+      errors: [{ line: 2 }],
+      output: null,
+    },
+    {
       code: `FROM ${DISTROLESS}\nCOPY app /app\nENTRYPOINT /app serve\n`,
       errors: [
         {

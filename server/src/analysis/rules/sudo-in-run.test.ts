@@ -11,6 +11,18 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'no fix when a ( follows: without sudo, `su ( … )` reads as a function definition',
+      code: 'FROM debian:12-slim\nRUN true || sudo su ( cd /app )\n',
+      errors: [{ line: 2 }],
+      output: null,
+    },
+    {
+      name: 'no fix when the script does not parse cleanly',
+      code: 'FROM debian:12-slim\nRUN sudo apt-get update && echo "unterminated\n',
+      errors: [{ line: 2 }],
+      output: null,
+    },
+    {
       name: 'hadolint: sudo apt-get',
       code: 'FROM debian:12-slim\nRUN sudo apt-get update\n',
       errors: [{ message: MESSAGE, line: 2, column: 5, endColumn: 9 }],

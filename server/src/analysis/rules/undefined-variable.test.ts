@@ -21,6 +21,15 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'no near-miss suggestion of a name `$NAME` cannot refer to (`ENV $VAR` defines "$VAR")',
+      code: 'FROM alpine:3.20\nENV $VAR\nLABEL x=$VAR\n',
+      errors: [
+        { message: "Usage of undefined variable '$VAR': it expands to an empty string. Define it with ARG or ENV before this line.", line: 2 },
+        { message: "Usage of undefined variable '$VAR': it expands to an empty string. Define it with ARG or ENV before this line.", line: 3 },
+      ],
+      output: null,
+    },
+    {
       name: 'BuildKit: $foo undefined (scratch: the whole ENV is known)',
       code: 'FROM scratch AS base\nCOPY $foo .\n',
       errors: [{ message: "Usage of undefined variable '$foo': it expands to an empty string. Define it with ARG or ENV before this line.", line: 2, column: 6, endColumn: 10 }],

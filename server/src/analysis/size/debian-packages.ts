@@ -46,6 +46,9 @@ function decodeSuite(suite: DebianSuite, encoded: string): SuiteIndex {
   return index;
 }
 
+/** Debian's Python packages: byte-compiled after install. */
+export const PYTHON_PACKAGE = /python3/;
+
 export const PACKAGE_TABLE_PROVENANCE = `Debian Installed-Size via apt-cache (generated ${DATA.provenance.generatedAt})`;
 
 export interface Closure {
@@ -53,6 +56,8 @@ export interface Closure {
   added: string[];
   /** Sum of their Installed-Size, KiB. */
   installedKiB: number;
+  /** The part of it in Python packages (their .pyc come on top, see package-installs.ts). */
+  pythonKiB: number;
   /** Names asked for that the table does not hold. */
   missing: string[];
 }
@@ -66,6 +71,7 @@ export function installClosure(index: SuiteIndex, names: readonly string[], inst
   const seen = new Set<number>();
   const missing: string[] = [];
   let installedKiB = 0;
+  let pythonKiB = 0;
   const stack: number[] = [];
   for (const name of names) {
     const line = index.lineOf.get(name);
@@ -80,9 +86,32 @@ export function installClosure(index: SuiteIndex, names: readonly string[], inst
     if (installed.has(name)) continue;
     added.push(name);
     installedKiB += index.installedKiB[line];
+    if (PYTHON_PACKAGE.test(name)) pythonKiB += index.installedKiB[line];
     stack.push(...index.needs[line]);
   }
-  return { added, installedKiB, missing };
+  return { added, installedKiB, pythonKiB, missing };
+}
+
+/** Closures over a base image's own package set, kept across analyses (the editor re-analyses on every edit). */
+const closuresOverBase = new WeakMap<ReadonlySet<string>, Map<string, Closure>>();
+const MAX_CACHED_CLOSURES = 500;
+
+/** installClosure, remembered when `base` is a base image's unchanged package set. */
+export function cachedInstallClosure(index: SuiteIndex, names: readonly string[], installed: { has(name: string): boolean }, base: ReadonlySet<string> | null): Closure {
+  if (base === null) return installClosure(index, names, installed);
+  let cache = closuresOverBase.get(base);
+  if (!cache) {
+    cache = new Map();
+    closuresOverBase.set(base, cache);
+  }
+  const key = `${index.suite} ${names.join(' ')}`;
+  let closure = cache.get(key);
+  if (!closure) {
+    if (cache.size >= MAX_CACHED_CLOSURES) cache.clear();
+    closure = installClosure(index, names, installed);
+    cache.set(key, closure);
+  }
+  return closure;
 }
 
 /** Installed-Size of named packages (no closure), KiB: what removing exactly these frees. */

@@ -171,6 +171,7 @@ function startStage(stage: Stage, finished: ReadonlyMap<number, StageState>, tab
     installed: initialPackages(packageBase, flavourFor(base.repository, tag)),
     apkAdded: new Set(),
     contributions: [],
+    countedCaches: new Set(),
     workdir: '/',
     home: facts.defaultUser && facts.defaultUser !== 'root' ? `/home/${facts.defaultUser.replace(/\(.*$/, '')}` : '/root',
   };

@@ -36,6 +36,8 @@ const NODE_CACHE_SHARE = 0.3;
 const GO_BINARY_UNKNOWN: Guess = { bytes: 10 * MB, low: 1.5 * MB, high: 60 * MB };
 const GO_MODULE_CACHE_PER_MODULE: Guess = { bytes: 2 * MB, low: 0.2 * MB, high: 10 * MB };
 const GO_CACHES_UNKNOWN: Guess = { bytes: 150 * MB, low: 10 * MB, high: 800 * MB };
+/** The build cache of the standard library and the toolchain's own packages, before any module. */
+const GO_BUILD_CACHE_BASE: Guess = { bytes: 40 * MB, low: 5 * MB, high: 200 * MB };
 const RUST_BINARY: Guess = { bytes: 8 * MB, low: 0.5 * MB, high: 60 * MB };
 const RUST_TARGET_PER_CRATE: Guess = { bytes: 4 * MB, low: 0.5 * MB, high: 20 * MB };
 const RUST_TARGET_UNKNOWN: Guess = { bytes: 300 * MB, low: 30 * MB, high: 3000 * MB };
@@ -153,12 +155,17 @@ function goParts(run: InstructionInfo, script: RunScript, state: StageState, hin
     const guess = hints.goModules !== null
       ? { bytes: 2 * MB + hints.goModules * 0.3 * MB, low: 1.5 * MB + hints.goModules * 0.1 * MB, high: 5 * MB + hints.goModules * 1 * MB }
       : GO_BINARY_UNKNOWN;
-    const source = hints.goModules !== null ? `${hints.goModules} modules in go.sum` : 'no go.sum to go by';
+    const source = hints.goModules !== null ? `${hints.goModules} modules in go.sum or go.mod` : 'no go.sum or go.mod to go by';
     parts.push({ label: `go build: the binary (${source})`, amount: heuristic(guess, 'binary'), path, whole: true });
   }
-  if ((builds.length > 0 || downloads.length > 0) && !hasCacheMountOn(run, ['/go/pkg/mod', `${state.home}/.cache/go-build`])) {
-    const guess = hints.goModules !== null ? per(hints.goModules, GO_MODULE_CACHE_PER_MODULE) : GO_CACHES_UNKNOWN;
-    parts.push({ label: 'Go module and build caches', amount: heuristic(guess, 'text'), path: '/go/pkg' });
+  const cachesMounted = hasCacheMountOn(run, ['/go/pkg/mod', `${state.home}/.cache/go-build`]);
+  if ((builds.length > 0 || downloads.length > 0) && !cachesMounted && !state.countedCaches.has('go')) {
+    state.countedCaches = new Set([...state.countedCaches, 'go']);
+    const modules = hints.goModules;
+    const guess = modules === null ? GO_CACHES_UNKNOWN : { ...per(modules, GO_MODULE_CACHE_PER_MODULE) };
+    if (modules !== null) for (const key of ['bytes', 'low', 'high'] as const) guess[key] += GO_BUILD_CACHE_BASE[key];
+    const source = modules === null ? 'no go.sum or go.mod to go by' : `${modules} modules`;
+    parts.push({ label: `Go module and build caches (${source})`, amount: heuristic(guess, 'text'), path: '/go/pkg' });
   }
   return parts;
 }

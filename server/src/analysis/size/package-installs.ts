@@ -17,13 +17,12 @@ import { APK, APT, leavesNoApkCache, leavesNoAptLists } from '../rules/support/p
 import { findInstallCalls, optionValue, type InstallCall } from '../rules/support/pinning-command-line';
 import { APK_ADD, APT_INSTALL, DNF_INSTALL, YUM_INSTALL, ZYPPER_INSTALL } from '../rules/support/pinning-syntaxes';
 import { amount, KIB, MB, openEnded, scale, sum, type Amount } from './amount';
-import { installClosure, suiteIndex, type SuiteIndex } from './debian-packages';
+import { cachedInstallClosure, suiteIndex, type SuiteIndex } from './debian-packages';
 import type { RunPart } from './run-parts';
 import { markInstalled, type StageState } from './stage-state';
 
 const DOCS_EXCLUDED = { factor: 0.95, low: 0.85, high: 1.03 };
 const PYTHON_BYTECODE = { factor: 1.8, low: 1.5, high: 1.9 };
-const PYTHON_PACKAGE = /python3/;
 const APT_LAYER_STATE = 0.8 * MB;
 const APT_LISTS = { gzipped: 20 * MB, gzippedCompressed: 16.6 * MB, plain: 53 * MB };
 /** A package the table does not hold: the spread of Installed-Size over the table, roughly. */
@@ -64,14 +63,9 @@ interface Priced {
 
 /** Bytes for a set of Debian packages, with the corrections that apply to this image. */
 export function priceDebianPackages(index: SuiteIndex, names: readonly string[], state: StageState): { amount: Amount; added: string[]; missing: string[] } {
-  const closure = installClosure(index, names, state.installed);
-  let plain = 0;
-  let python = 0;
-  for (const name of closure.added) {
-    const bytes = index.installedKiB[index.lineOf.get(name) as number] * KIB;
-    if (PYTHON_PACKAGE.test(name)) python += bytes;
-    else plain += bytes;
-  }
+  const closure = cachedInstallClosure(index, names, state.installed, state.installed.unchangedBase);
+  const python = closure.pythonKiB * KIB;
+  const plain = closure.installedKiB * KIB - python;
   const base = state.packageBase;
   const plainAmount = amount({ bytes: plain, low: plain * 0.97, high: plain * 1.05, kind: 'packages', basis: 'table' });
   const pythonAmount = scale(amount({ bytes: python, kind: 'packages', basis: 'table' }), PYTHON_BYTECODE.factor, PYTHON_BYTECODE.low, PYTHON_BYTECODE.high);

@@ -143,7 +143,9 @@ function programNames(script: RunScript): Set<string> {
   const names = new Set<string>();
   for (const command of script.commands) {
     const invocation = invocationOf(command);
-    if (invocation && !invocation.program.hasExpansion) names.add(invocation.name.replace(/^pip\d.*$/, 'pip').replace(/^python\d.*$/, 'python'));
+    if (!invocation || invocation.program.hasExpansion) continue;
+    const name = invocation.name;
+    names.add(name.startsWith('pip') ? name.replace(/^pip\d.*$/, 'pip') : name.startsWith('python') ? name.replace(/^python\d.*$/, 'python') : name);
   }
   return names;
 }

@@ -42,7 +42,7 @@ export function workspaceHints(context: BuildContextInfo | undefined): Workspace
     nodeModulesBytes: context?.nodeModulesBytes ?? null,
     nodePackages: nodeLockPackages(text(/^package-lock\.json$/), text(/^yarn\.lock$/), text(/^pnpm-lock\.yaml$/)),
     pythonRequirements: pythonRequirements(manifests),
-    goModules: countDistinct(text(/^go\.sum$/), /^(\S+) /gm),
+    goModules: countDistinct(text(/^go\.sum$/), /^(\S+) /gm) ?? goModRequires(text(/^go\.mod$/)),
     crates: countMatches(text(/^Cargo\.lock$/), /^\[\[package\]\]/gm),
     sourceBytes: sourceBytes(context),
   };
@@ -55,6 +55,14 @@ function countMatches(text: string | null, pattern: RegExp): number | null {
 function countDistinct(text: string | null, pattern: RegExp): number | null {
   if (text === null) return null;
   return new Set([...text.matchAll(pattern)].map((match) => match[1])).size;
+}
+
+/** Modules a go.mod requires (one per line inside `require ( … )`, or `require x v`); null without go.mod. */
+function goModRequires(goMod: string | null): number | null {
+  if (goMod === null) return null;
+  const block = [...goMod.matchAll(/^require\s*\(([^)]*)\)/gm)].flatMap((match) => match[1].split('\n').filter((line) => /^\s*\S+\s+v/.test(line)));
+  const single = goMod.match(/^require\s+\S+\s+v\S+/gm) ?? [];
+  return block.length + single.length;
 }
 
 function nodeLockPackages(npm: string | null, yarn: string | null, pnpm: string | null): number | null {

@@ -43,6 +43,8 @@ export interface StageState {
   apkAdded: Set<string>;
   contributions: Contribution[];
   workdir: string;
+  /** Caches a tool fills once per stage (`go`): a second build adds to them only a little. */
+  countedCaches: ReadonlySet<string>;
   /** `ENV HOME` or the user's home; caches such as ~/.npm go there. */
   home: string;
 }
@@ -101,11 +103,14 @@ export class PackageSet {
     private readonly parent: PackageSet | null = null,
   ) {}
 
+  /** The set itself when this is a base image's set with nothing added or removed (a cache key). */
+  get unchangedBase(): ReadonlySet<string> | null {
+    return this.parent === null && !this.removed ? this.names : null;
+  }
+
   has(name: string): boolean {
-    for (let set: PackageSet | null = this; set !== null; set = set.parent) {
-      if (set.names.has(name)) return !set.removed;
-    }
-    return false;
+    if (this.names.has(name)) return !this.removed;
+    return this.parent !== null && this.parent.has(name);
   }
 
   with(names: readonly string[]): PackageSet {

@@ -127,7 +127,8 @@ export function execFormText(values: readonly string[]): string {
 const SHELL_ONLY = new Set([
   '.', ':', 'alias', 'bg', 'break', 'cd', 'continue', 'eval', 'exit', 'export', 'fg', 'jobs', 'local', 'read',
   'readonly', 'return', 'set', 'shift', 'source', 'trap', 'ulimit', 'umask', 'unalias', 'unset', 'wait',
-  'if', 'then', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', '!', '{', '}',
+  'if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', '!', '{', '}',
+  'time', 'function', 'select', 'coproc', '[[', ']]',
 ]);
 
 /**
