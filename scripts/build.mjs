@@ -19,6 +19,8 @@ const common = {
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
+  // The server's analysis thread (worker_threads), loaded from beside dist/server.js.
+  { in: 'server/src/lsp/analysis-worker.ts', out: 'dist/analysis-worker.js' },
   { in: 'server/src/cli.ts', out: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { in: 'server/src/api.ts', out: 'dist/api.js' },
 ];

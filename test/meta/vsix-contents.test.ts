@@ -24,7 +24,7 @@ describe('VSIX contents', () => {
       /^dist\/[^/]+\.js$/.test(file) ||
       /^snippets\/[^/]+\.code-snippets$/.test(file);
     assert.deepEqual(files.filter((file) => !allowed(file)), []);
-    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/client.js', 'dist/server.js']) {
+    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/analysis-worker.js']) {
       assert.ok(files.includes(required), `the VSIX contains ${required}`);
     }
     assert.ok(files.some((file) => file.startsWith('snippets/')), 'the VSIX contains the snippets');

@@ -4,9 +4,42 @@
 // scope already in place gets the code added to its list rather than a second comment.
 // Pure: the editor offers these as quick fixes, and the CLI or API can use them too. They are
 // suggestions, so fix-all and `--fix` never apply them.
-import type { DockerfileModel, InstructionInfo } from './model-types';
+import type { DockerfileModel } from './model-types';
 import type { Finding, Fix, TextEdit } from './rule';
 import { commentLines, type SuppressionScope } from './suppressions';
+
+/**
+ * What the suppression fixes read of a file: its lines and where its instructions, stages, comments
+ * and directives are. Plain data, so the language server can keep it after the model is gone.
+ */
+export interface SuppressionLayout {
+  text: string;
+  lines: readonly string[];
+  lineEnding: '\r\n' | '\n';
+  /** Every instruction in document order: its lines, and the line of its stage's FROM (null before any FROM). */
+  instructions: ReadonlyArray<{ startLine: number; endLine: number; stageFromLine: number | null }>;
+  /** Lines that are comments (or parser directives), ascending. */
+  commentLines: readonly number[];
+  /** The first line after the parser directives. */
+  afterDirectives: number;
+}
+
+type LayoutInstruction = SuppressionLayout['instructions'][number];
+
+export function suppressionLayoutOf(model: DockerfileModel): SuppressionLayout {
+  return {
+    text: model.text,
+    lines: model.lines,
+    lineEnding: model.lineEnding,
+    instructions: model.instructions.map((instruction) => ({
+      startLine: instruction.range.start.line,
+      endLine: instruction.range.end.line,
+      stageFromLine: instruction.stage?.from.range.start.line ?? null,
+    })),
+    commentLines: commentLines(model),
+    afterDirectives: model.directives.reduce((line, directive) => Math.max(line, directive.range.end.line + 1), 0),
+  };
+}
 
 export const REASON_PLACEHOLDER = '<reason>';
 
@@ -19,13 +52,19 @@ const SCOPE_TITLE: Record<SuppressionScope, string> = {
 
 /** The suppression fixes for one finding, narrowest scope first. */
 export function suppressionFixes(finding: Pick<Finding, 'code' | 'rule' | 'range'>, model: DockerfileModel): Fix[] {
+  return suppressionFixesIn(finding, suppressionLayoutOf(model));
+}
+
+/** suppressionFixes() from the layout alone. */
+export function suppressionFixesIn(finding: Pick<Finding, 'code' | 'rule' | 'range'>, layout: SuppressionLayout): Fix[] {
   const line = finding.range.start.line;
-  const instruction = instructionAt(model, line);
+  const instruction = instructionAt(layout, line);
   const fixes: Fix[] = [];
-  if (instruction) fixes.push(fixFor(finding, 'instruction', instructionEdit(model, instruction, finding.code)));
-  const stage = instruction?.stage;
-  if (stage) fixes.push(fixFor(finding, 'stage', stageEdit(model, stage.from, finding.code)));
-  fixes.push(fixFor(finding, 'file', fileEdit(model, finding.code)));
+  if (instruction) fixes.push(fixFor(finding, 'instruction', instructionEdit(layout, instruction, finding.code)));
+  if (instruction && instruction.stageFromLine !== null) {
+    fixes.push(fixFor(finding, 'stage', stageEdit(layout, instruction.stageFromLine, finding.code)));
+  }
+  fixes.push(fixFor(finding, 'file', fileEdit(layout, finding.code)));
   return fixes;
 }
 
@@ -33,27 +72,25 @@ function fixFor(finding: Pick<Finding, 'code' | 'rule'>, scope: SuppressionScope
   return { title: `Ignore ${finding.code} (${finding.rule}) ${SCOPE_TITLE[scope]}`, safety: 'suggestion', edits: [edit] };
 }
 
-function instructionAt(model: DockerfileModel, line: number): InstructionInfo | undefined {
-  return model.instructions.find((instruction) => instruction.range.start.line <= line && line <= instruction.range.end.line);
+function instructionAt(layout: SuppressionLayout, line: number): LayoutInstruction | undefined {
+  return layout.instructions.find((instruction) => instruction.startLine <= line && line <= instruction.endLine);
 }
 
-function instructionEdit(model: DockerfileModel, instruction: InstructionInfo, code: string): TextEdit {
-  const line = instruction.range.start.line;
-  return mergeInto(model, line - 1, 'instruction', code) ?? insertAbove(model, line, 'instruction', code);
+function instructionEdit(layout: SuppressionLayout, instruction: LayoutInstruction, code: string): TextEdit {
+  const line = instruction.startLine;
+  return mergeInto(layout, line - 1, 'instruction', code) ?? insertAbove(layout, line, 'instruction', code);
 }
 
-function stageEdit(model: DockerfileModel, from: InstructionInfo, code: string): TextEdit {
-  const line = from.range.start.line;
-  return mergeInto(model, line - 1, 'stage', code) ?? insertAbove(model, line, 'stage', code);
+function stageEdit(layout: SuppressionLayout, fromLine: number, code: string): TextEdit {
+  return mergeInto(layout, fromLine - 1, 'stage', code) ?? insertAbove(layout, fromLine, 'stage', code);
 }
 
-function fileEdit(model: DockerfileModel, code: string): TextEdit {
-  for (const line of commentLines(model)) {
-    const merged = mergeInto(model, line, 'file', code);
+function fileEdit(layout: SuppressionLayout, code: string): TextEdit {
+  for (const line of layout.commentLines) {
+    const merged = mergeInto(layout, line, 'file', code);
     if (merged) return merged;
   }
-  const afterDirectives = model.directives.reduce((line, directive) => Math.max(line, directive.range.end.line + 1), 0);
-  return insertAbove(model, afterDirectives, 'file', code);
+  return insertAbove(layout, layout.afterDirectives, 'file', code);
 }
 
 function commentText(scope: SuppressionScope, code: string): string {
@@ -61,7 +98,7 @@ function commentText(scope: SuppressionScope, code: string): string {
 }
 
 /** A new comment line above `line`, indented like it. */
-function insertAbove(model: DockerfileModel, line: number, scope: SuppressionScope, code: string): TextEdit {
+function insertAbove(model: SuppressionLayout, line: number, scope: SuppressionScope, code: string): TextEdit {
   const position = { line, character: 0 };
   if (line >= model.lines.length) {
     // After the last line: start a new line first, unless the text already ends with one.
@@ -77,7 +114,7 @@ function insertAbove(model: DockerfileModel, line: number, scope: SuppressionSco
 const LAYERWISE_IGNORE = /^(\s*#\s*layerwise\s+(?:(global|stage)\s+)?ignore\s*=\s*)([\w-]+(?:\s*,\s*[\w-]+)*)/;
 
 /** Adds the code to the list of a `# layerwise … ignore=` comment of this scope on `line`, if there is one. */
-function mergeInto(model: DockerfileModel, line: number, scope: SuppressionScope, code: string): TextEdit | null {
+function mergeInto(model: SuppressionLayout, line: number, scope: SuppressionScope, code: string): TextEdit | null {
   if (line < 0) return null;
   const match = LAYERWISE_IGNORE.exec(model.lines[line] ?? '');
   if (!match) return null;

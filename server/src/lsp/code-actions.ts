@@ -12,12 +12,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes } from '../analysis/engine';
-import type { AnalysisResult } from '../analysis/engine-types';
 import suppressionNotAllowed from '../analysis/rules/suppression-not-allowed';
-import { suppressionFixes } from '../analysis/suppression-edits';
+import { suppressionFixesIn, type SuppressionLayout } from '../analysis/suppression-edits';
 import type { Finding, Fix } from '../analysis/rule';
 import { DIAGNOSTIC_SOURCE, readDiagnosticData } from './diagnostics';
 import type { DocumentAnalysis } from './document-analysis';
+import { suppressionLayoutFor } from './portable-analysis';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.layerwise`;
 export const PROVIDED_CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
@@ -51,10 +51,13 @@ export function codeActionsFor(
   const findings = analysis.result.findings;
   const actions: CodeAction[] = [];
   if (requested(context, CodeActionKind.QuickFix)) {
+    let layout: SuppressionLayout | undefined;
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       actions.push(...quickFixes(document, diagnostic, fixesFor(diagnostic, document.version, findings), support));
-      if (offerSuppressions) actions.push(...suppressionActions(document, diagnostic, analysis.result, support));
+      if (!offerSuppressions) continue;
+      layout ??= suppressionLayoutFor(analysis.result, document.getText());
+      actions.push(...suppressionActions(document, diagnostic, analysis.result.findings, layout, support));
     }
   }
   if (requested(context, FIX_ALL_KIND)) {
@@ -78,11 +81,17 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic, fixes: Fix[]
 }
 
 /** Ignore-comment quick fixes, for a diagnostic that matches a finding of the current analysis. */
-function suppressionActions(document: TextDocument, diagnostic: Diagnostic, result: AnalysisResult, support: CodeActionSupport) {
+function suppressionActions(
+  document: TextDocument,
+  diagnostic: Diagnostic,
+  findings: readonly Finding[],
+  layout: SuppressionLayout,
+  support: CodeActionSupport,
+) {
   if (diagnostic.code === SUPPRESSION_NOT_ALLOWED_CODE) return [];
-  const finding = matchingFinding(diagnostic, result.findings);
+  const finding = matchingFinding(diagnostic, findings);
   if (!finding) return [];
-  return suppressionFixes(finding, result.model).map(
+  return suppressionFixesIn(finding, layout).map(
     (fix): CodeAction => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,

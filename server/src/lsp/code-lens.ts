@@ -28,7 +28,7 @@ function stageLabel(stage: StageSummary): string {
   return `${name} (FROM ${stage.base})`;
 }
 
-export function stageBreakdown(result: AnalysisResult, stage: StageSummary, measure: SizeMeasure = 'uncompressed'): StageBreakdown {
+export function stageBreakdown(result: Pick<AnalysisResult, 'stages' | 'estimates'>, stage: StageSummary, measure: SizeMeasure = 'uncompressed'): StageBreakdown {
   const estimate = result.estimates.find((candidate) => candidate.stageIndex === stage.index);
   const layers = (estimate?.layers ?? []).map((layer) => {
     const note = layer.note ? ` — ${layer.note}` : '';

@@ -44,12 +44,19 @@ export function tooLargeMessage(bytes: number): string {
   return `file too large for analysis (${size} MB); Layerwise analyses files up to ${MAX_ANALYSED_BYTES / MEGABYTE} MB`;
 }
 
+export function timedOutMessage(budgetMs: number): string {
+  const seconds = budgetMs >= 1000 ? `${Number((budgetMs / 1000).toFixed(1))} s` : `${budgetMs} ms`;
+  return `analysis took too long and was stopped (over ${seconds}); it runs again after the next edit`;
+}
+
 export function diagnosticsFor(analysis: DocumentAnalysis, version: number): Diagnostic[] {
   switch (analysis.kind) {
     case 'analysed':
       return analysis.result.findings.map((finding) => findingToDiagnostic(finding, version));
     case 'too-large':
       return [notice(tooLargeMessage(analysis.bytes))];
+    case 'timed-out':
+      return [notice(timedOutMessage(analysis.budgetMs))];
     case 'failed':
       return [notice('Layerwise could not analyse this file (internal error; see the Layerwise output)')];
     case 'disabled':

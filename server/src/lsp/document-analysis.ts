@@ -1,18 +1,24 @@
 // One analysis per document version and settings, shared by diagnostics, code actions and lenses,
-// so a code-lens request right after a change does not analyse the text a second time.
+// so a code-lens request right after a change does not analyse the text a second time. Small files
+// are analysed here, the others on the worker (see analysis-routing.ts); either way the result is
+// plain data. An analysis that overran its budget is not tried again for the same version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/engine';
-import type { AnalysisResult, AnalyzeOptions, BuildContextInfo } from '../analysis/engine-types';
+import type { AnalyzeOptions, BuildContextInfo } from '../analysis/engine-types';
 import type { LoadedHadolintConfig } from '../config/hadolint-file';
+import type { OffThreadAnalyzer } from './analysis-worker-host';
+import { analysesOnMainThread, DEFAULT_MAIN_THREAD_MAX_BYTES } from './analysis-routing';
 import type { LayerwiseSettings } from './settings';
 import type { Logger } from './logger';
+import { toPortableAnalysis, type PortableAnalysis } from './portable-analysis';
 
 /** Larger files are not analysed: the parser's cost grows faster than linearly on huge inputs. */
 export const MAX_ANALYSED_BYTES = 2 * 1024 * 1024;
 
 export type DocumentAnalysis =
-  | { kind: 'analysed'; result: AnalysisResult }
+  | { kind: 'analysed'; result: PortableAnalysis }
   | { kind: 'too-large'; bytes: number }
+  | { kind: 'timed-out'; budgetMs: number }
   | { kind: 'disabled' }
   | { kind: 'failed' };
 
@@ -21,7 +27,8 @@ interface CacheEntry {
   settings: LayerwiseSettings;
   hadolint: LoadedHadolintConfig | null;
   buildContext: BuildContextInfo | undefined;
-  analysis: DocumentAnalysis;
+  /** null: superseded by newer work before it finished. */
+  analysis: Promise<DocumentAnalysis | null>;
 }
 
 /** The build context known for a document now (see BuildContexts); none by default. */
@@ -46,24 +53,47 @@ export function analyzeOptionsFrom(settings: LayerwiseSettings, hadolint: Loaded
   };
 }
 
+export interface DocumentAnalysesOptions {
+  hadolintConfigFor?: HadolintConfigSource;
+  buildContextFor?: BuildContextSource;
+  /** Where analyses that may take long run; without one, everything runs on the main thread. */
+  offThread?: OffThreadAnalyzer | null;
+  /** Files up to this size (and of a linear shape) are analysed on the main thread. */
+  mainThreadMaxBytes?: number;
+}
+
 export class DocumentAnalyses {
   private readonly entries = new Map<string, CacheEntry>();
+  /** The version of each document whose analysis overran its budget: not tried again. */
+  private readonly overran = new Map<string, { version: number; budgetMs: number }>();
+  private readonly hadolintConfigFor: HadolintConfigSource;
+  private readonly buildContextFor: BuildContextSource;
+  private readonly offThread: OffThreadAnalyzer | null;
+  private readonly mainThreadMaxBytes: number;
 
   constructor(
     private readonly logger: Logger,
-    private readonly hadolintConfigFor: HadolintConfigSource = () => null,
-    private readonly buildContextFor: BuildContextSource = () => undefined,
-  ) {}
+    options: DocumentAnalysesOptions = {},
+  ) {
+    this.hadolintConfigFor = options.hadolintConfigFor ?? (() => null);
+    this.buildContextFor = options.buildContextFor ?? (() => undefined);
+    this.offThread = options.offThread ?? null;
+    this.mainThreadMaxBytes = options.mainThreadMaxBytes ?? DEFAULT_MAIN_THREAD_MAX_BYTES;
+  }
 
-  /** The analysis of this exact version with these settings and configuration; computed now when not cached. */
-  analysisFor(document: TextDocument, settings: LayerwiseSettings): DocumentAnalysis {
-    const hadolint = settings.enable ? this.hadolintConfigFor(document.uri) : null;
+  /**
+   * The analysis of this exact version with these settings and configuration; computed now when not
+   * cached. null when newer work for the document (or its closing) superseded it.
+   */
+  analysisFor(document: TextDocument, settings: LayerwiseSettings): Promise<DocumentAnalysis | null> {
+    const { uri, version } = document;
+    const hadolint = settings.enable ? this.hadolintConfigFor(uri) : null;
     // Only the size estimate reads the context; without the lens it is neither read nor waited for.
-    const buildContext = settings.enable && settings.sizeLens.enabled ? this.buildContextFor(document.uri) : undefined;
-    const cached = this.entries.get(document.uri);
+    const buildContext = settings.enable && settings.sizeLens.enabled ? this.buildContextFor(uri) : undefined;
+    const cached = this.entries.get(uri);
     if (
       cached &&
-      cached.version === document.version &&
+      cached.version === version &&
       cached.settings === settings &&
       cached.hadolint === hadolint &&
       cached.buildContext === buildContext
@@ -71,33 +101,73 @@ export class DocumentAnalyses {
       return cached.analysis;
     }
     const analysis = this.compute(document, settings, hadolint, buildContext);
-    this.entries.set(document.uri, { version: document.version, settings, hadolint, buildContext, analysis });
+    const entry: CacheEntry = { version, settings, hadolint, buildContext, analysis };
+    this.entries.set(uri, entry);
+    void analysis.then((result) => {
+      if (result === null && this.entries.get(uri) === entry) this.entries.delete(uri);
+    });
     return analysis;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.overran.delete(uri);
+    this.offThread?.cancel(uri);
   }
 
-  private compute(
+  dispose(): void {
+    this.entries.clear();
+    this.offThread?.dispose();
+  }
+
+  private async compute(
     document: TextDocument,
     settings: LayerwiseSettings,
     hadolint: LoadedHadolintConfig | null,
     buildContext: BuildContextInfo | undefined,
-  ): DocumentAnalysis {
+  ): Promise<DocumentAnalysis | null> {
     if (!settings.enable) return { kind: 'disabled' };
+    const { uri, version } = document;
+    const overran = this.overran.get(uri);
+    if (overran?.version === version) return { kind: 'timed-out', budgetMs: overran.budgetMs };
+    // Read now: the document object changes in place with the next edit.
     const text = document.getText();
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_ANALYSED_BYTES) return { kind: 'too-large', bytes };
+    const options: AnalyzeOptions = { ...analyzeOptionsFrom(settings, hadolint), buildContext };
+    const where = `${uri} (version ${version})`;
+    const offThread = this.offThread;
+    if (!offThread?.usable || analysesOnMainThread(text, this.mainThreadMaxBytes)) return this.analyzeHere(text, options, where);
+    // Whatever else happens, the main thread is not taken with this document for the rest of the call.
+    const outcome = await offThread.run(uri, text, options);
+    switch (outcome.kind) {
+      case 'done':
+        this.logInternalErrors(outcome.analysis, where);
+        return { kind: 'analysed', result: outcome.analysis };
+      case 'timed-out':
+        this.overran.set(uri, { version, budgetMs: outcome.budgetMs });
+        this.logger.info(`analysing ${where} took over ${outcome.budgetMs} ms and was stopped`);
+        return { kind: 'timed-out', budgetMs: outcome.budgetMs };
+      case 'superseded':
+        return null;
+      case 'failed':
+        this.logger.error(`analysis of ${where} failed: ${outcome.message}`);
+        return { kind: 'failed' };
+    }
+  }
+
+  private analyzeHere(text: string, options: AnalyzeOptions, where: string): DocumentAnalysis {
     try {
-      const result = analyze(text, { ...analyzeOptionsFrom(settings, hadolint), buildContext });
-      for (const failure of result.internalErrors ?? []) {
-        this.logger.error(`rule ${failure.rule} failed on ${document.uri}: ${failure.message}`);
-      }
+      const result = toPortableAnalysis(analyze(text, options));
+      this.logInternalErrors(result, where);
       return { kind: 'analysed', result };
     } catch (error) {
-      this.logger.error(`analysis of ${document.uri} (version ${document.version}) failed`, error);
+      this.logger.error(`analysis of ${where} failed`, error);
       return { kind: 'failed' };
     }
+  }
+
+  private logInternalErrors(result: PortableAnalysis, where: string): void {
+    for (const failure of result.internalErrors) this.logger.error(`rule ${failure.rule} failed on ${where}: ${failure.message}`);
   }
 }

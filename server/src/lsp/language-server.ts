@@ -21,7 +21,9 @@ import { HadolintConfigs } from './hadolint-configs';
 import { connectionLogger, guarded, guardedListener, type Logger } from './logger';
 import type { LayerwiseSettings } from './settings';
 import { SettingsStore } from './settings-store';
-import { debounceFrom, Validator } from './validation';
+import { Validator } from './validation';
+import { AnalysisWorkerHost, analysisWorkerScript } from './analysis-worker-host';
+import { serverOptionsFrom } from './initialization-options';
 
 interface ClientSupport extends CodeActionSupport {
   configuration: boolean;
@@ -49,6 +51,7 @@ interface Session {
   support: ClientSupport;
   settings: SettingsStore;
   validator: Validator;
+  analyses: DocumentAnalyses;
 }
 
 /** The transport comes from the command line: `--stdio`, `--node-ipc` or `--socket=<port>`. */
@@ -61,36 +64,36 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     for (const uri of uris) session?.validator.changed(uri);
     if (session?.support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
-  const analyses = new DocumentAnalyses(
-    logger,
-    (uri) => hadolintConfigs.configFor(uri),
-    (uri) => buildContexts.contextFor(uri),
-  );
   let session: Session | null = null;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const support = clientSupport(params.capabilities ?? {});
+    const options = serverOptionsFrom(params.initializationOptions);
     hadolintConfigs.setWorkspaceFolders(workspaceFolderUris(params));
     const settings = new SettingsStore(connection, logger, support.configuration);
-    const validator = new Validator({
-      connection,
-      documents,
-      settings,
-      analyses,
-      logger,
-      debounceMs: debounceFrom(params.initializationOptions),
+    const analyses = new DocumentAnalyses(logger, {
+      hadolintConfigFor: (uri) => hadolintConfigs.configFor(uri),
+      buildContextFor: (uri) => buildContexts.contextFor(uri),
+      offThread: analysisWorker(options.analysisBudgetMs, logger),
+      mainThreadMaxBytes: options.mainThreadMaxBytes,
     });
-    session = { support, settings, validator };
+    const validator = new Validator({ connection, documents, settings, analyses, logger, debounceMs: options.debounceMs });
+    session = { support, settings, validator, analyses };
     return { capabilities: serverCapabilities(), serverInfo: { name: 'layerwise' } };
   });
 
-  /** The current version of a document and its settings, or null when it is gone or the request was cancelled. */
+  /**
+   * The current version of a document, its settings and analysis; null when the document is gone,
+   * the request was cancelled or the document changed while it was being analysed.
+   */
   async function currentAnalysis(uri: string, token: CancellationToken) {
     if (!session || !documents.get(uri)) return null;
     const settings: LayerwiseSettings = await session.settings.settingsFor(uri);
     const document = documents.get(uri);
     if (!document || token.isCancellationRequested) return null;
-    const analysis: DocumentAnalysis = analyses.analysisFor(document, settings);
+    const version = document.version;
+    const analysis: DocumentAnalysis | null = await session.analyses.analysisFor(document, settings);
+    if (!analysis || token.isCancellationRequested || documents.get(uri)?.version !== version) return null;
     return { document, settings, analysis };
   }
 
@@ -111,7 +114,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   documents.onDidClose(
     guardedListener(logger, 'didClose', ({ document }) => {
       justOpened.delete(document.uri);
-      analyses.forget(document.uri);
+      session?.analyses.forget(document.uri);
       hadolintConfigs.forget(document.uri);
       buildContexts.forget(document.uri);
       session?.settings.forget(document.uri);
@@ -162,11 +165,24 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     }),
   );
 
-  connection.onShutdown(() => session?.validator.dispose());
+  connection.onShutdown(() => {
+    session?.validator.dispose();
+    session?.analyses.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
   logLastResortErrors(logger);
+}
+
+/** The worker for analyses that may take long; null (all on the main thread) when its bundle is missing. */
+function analysisWorker(budgetMs: number, logger: Logger): AnalysisWorkerHost | null {
+  const script = analysisWorkerScript();
+  if (!script) {
+    logger.info('the analysis worker is missing: analysing every file on the main thread');
+    return null;
+  }
+  return new AnalysisWorkerHost(script, budgetMs, logger);
 }
 
 function workspaceFolderUris(params: InitializeParams): string[] {

@@ -1,12 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../analysis/engine';
+import { toPortableAnalysis } from './portable-analysis';
 import { sizeHoverFor } from './size-hover';
 
 const TEXT = 'FROM debian:bookworm-slim\nRUN apt-get update \\\n  && apt-get install -y --no-install-recommends jq\nEXPOSE 80\n';
 
 function markdownAt(line: number, character = 2, measure: 'uncompressed' | 'compressed' = 'uncompressed'): string | null {
-  const hover = sizeHoverFor({ kind: 'analysed', result: analyze(TEXT) }, { line, character }, measure);
+  const hover = sizeHoverFor({ kind: 'analysed', result: toPortableAnalysis(analyze(TEXT)) }, { line, character }, measure);
   if (!hover) return null;
   const contents = hover.contents as { kind: string; value: string };
   assert.equal(contents.kind, 'markdown');

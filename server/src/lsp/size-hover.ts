@@ -19,14 +19,14 @@ export function sizeHoverFor(analysis: DocumentAnalysis, position: Position, mea
   const { result } = analysis;
   for (const estimate of result.estimates) {
     for (const layer of estimate.layers) {
-      const instruction = result.model.instructions[layer.instructionIndex];
-      if (!instruction || !contains(instruction.range, position)) continue;
-      if (layer.keyword === 'FROM' && instruction === result.model.stages[estimate.stageIndex]?.from) {
+      const range = result.layout.instructionRanges[layer.instructionIndex];
+      if (!range || !contains(range, position)) continue;
+      if (layer.keyword === 'FROM' && layer.instructionIndex === result.layout.stageFroms[estimate.stageIndex]) {
         const summary = result.stages.find((stage) => stage.index === estimate.stageIndex);
         if (!summary) return null;
-        return { contents: { kind: 'markdown', value: stageTableMarkdown(summary, estimate, measure, result.stages) }, range: instruction.range };
+        return { contents: { kind: 'markdown', value: stageTableMarkdown(summary, estimate, measure, result.stages) }, range };
       }
-      return { contents: { kind: 'markdown', value: layerHoverMarkdown(layer, measure) }, range: instruction.range };
+      return { contents: { kind: 'markdown', value: layerHoverMarkdown(layer, measure) }, range };
     }
   }
   return null;

@@ -1,6 +1,6 @@
 // When to analyse and publish: at once on open, debounced on change. A newer version supersedes
 // older work, so diagnostics are never published for a version the editor no longer shows, and
-// never after the document was closed.
+// never after the document was closed (analyses on the worker finish later: checked again then).
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticsFor } from './diagnostics';
@@ -8,7 +8,6 @@ import type { DocumentAnalyses } from './document-analysis';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings-store';
 
-export const DEFAULT_DEBOUNCE_MS = 200;
 /** Analyses slower than this are logged, so slow files show up in the output channel. */
 const SLOW_ANALYSIS_MS = 250;
 
@@ -77,11 +76,13 @@ export class Validator {
       // While the settings were on their way the document may have changed or closed.
       const document = documents.get(uri);
       if (this.latestRun.get(uri) !== run || !document || document.version !== requested.version) return;
+      const version = document.version;
       const started = performance.now();
-      const analysis = analyses.analysisFor(document, documentSettings);
+      const analysis = await analyses.analysisFor(document, documentSettings);
       const elapsed = performance.now() - started;
+      if (this.latestRun.get(uri) !== run || documents.get(uri)?.version !== version || analysis === null) return;
       if (elapsed > SLOW_ANALYSIS_MS) logger.info(`analysing ${uri} took ${Math.round(elapsed)} ms`);
-      await this.publish(uri, document.version, diagnosticsFor(analysis, document.version));
+      await this.publish(uri, version, diagnosticsFor(analysis, version));
     } catch (error) {
       logger.error(`validating ${uri} failed`, error);
     }
@@ -94,12 +95,4 @@ export class Validator {
       this.deps.logger.error(`publishing diagnostics for ${uri} failed`, error);
     }
   }
-}
-
-/** `initializationOptions.debounceMs` (tests and benchmarks set 0); anything odd gives the default. */
-export function debounceFrom(initializationOptions: unknown): number {
-  if (typeof initializationOptions !== 'object' || initializationOptions === null) return DEFAULT_DEBOUNCE_MS;
-  const value = (initializationOptions as Record<string, unknown>).debounceMs;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return DEFAULT_DEBOUNCE_MS;
-  return Math.min(value, 10_000);
 }

@@ -101,6 +101,29 @@ export function waitFor<T>(
   });
 }
 
+/** Pause between two polls of `pollUntil`: short, so a poll costs little and an answer is seen soon. */
+const POLL_INTERVAL_MS = 100;
+
+/**
+ * For what no editor event announces (a provider's answer changing, e.g. CodeLens after a setting or
+ * the build context arrives): asks `probe` again and again until it returns a value; rejects at the
+ * deadline with `describeLast()`, what the last probe saw.
+ */
+export async function pollUntil<T>(
+  description: string,
+  probe: () => Promise<T | undefined>,
+  describeLast: () => string,
+  deadlineMs = DEFAULT_DEADLINE_MS,
+): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() >= deadline) throw new Error(`timed out after ${deadlineMs} ms waiting for ${description}; last seen: ${describeLast()}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
 export function layerwiseDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
 }

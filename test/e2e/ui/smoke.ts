@@ -1,6 +1,7 @@
 // The UI smoke test: what a person does in the editor, in a real browser against code-server with
-// the installed VSIX. Open the Dockerfile from the Explorer, see the squiggle, the size lens and
-// the Problems row, open the lightbulb menu, apply "ADD → COPY", see the text change; then type a
+// the installed VSIX. Open the Dockerfile from the Explorer, see the squiggle and the size lens,
+// hover FROM for the stage's size table, click the lens for the breakdown, see the Problems row,
+// open the lightbulb menu, apply "ADD → COPY", see the text change; then type a
 // snippet prefix and accept it from the suggest widget.
 // Each step waits for what it expects to see, with a deadline; a screenshot is kept after the
 // steps that show something and whenever a step fails.
@@ -32,6 +33,10 @@ interface Step {
 }
 
 const STEP_DEADLINE_MS = 30_000;
+/** The FROM line of the fixture `Dockerfile`, and the instructions its size table has a row for. */
+const BASE_IMAGE = 'python:3.12-slim';
+const FROM_LINE = `FROM ${BASE_IMAGE}`;
+const TABLE_KEYWORDS = ['FROM', 'COPY', 'RUN', 'ADD'];
 /** The line the quick fix is applied to, and what it must become. */
 const ADD_LINE = 'ADD src/ /app/src/';
 const COPY_LINE = 'COPY src/ /app/src/';
@@ -64,7 +69,7 @@ const steps: Step[] = [
     name: 'a click on Dockerfile in the Explorer opens it',
     run: async (page) => {
       await page.getByRole('treeitem', { name: 'Dockerfile', exact: true }).click();
-      await editorLine(page, 'FROM python').waitFor();
+      await editorLine(page, FROM_LINE).waitFor();
       await editorLine(page, ADD_LINE).waitFor();
     },
   },
@@ -78,15 +83,58 @@ const steps: Step[] = [
     name: 'the size lens shows above FROM',
     screenshot: '01-diagnostics-and-lens.png',
     run: async (page) => {
-      const lens = page.locator('.monaco-editor .codelens-decoration').filter({ hasText: /est\.|size unknown/ });
-      await lens.first().waitFor();
-      const title = normalize(await lens.first().textContent());
+      const lens = sizeLens(page);
+      await lens.waitFor();
+      const title = normalize(await lens.textContent());
       if (!/≈ .+ est\.|size unknown/.test(title)) throw new Error(`unexpected size lens "${title}"`);
     },
   },
   {
+    name: 'hovering FROM shows the per-instruction size table',
+    screenshot: '02-size-hover-over-from.png',
+    run: async (page) => {
+      // A person points at the FROM keyword; the hover appears after the editor's hover delay.
+      await editorLine(page, FROM_LINE).hover({ position: { x: 12, y: 8 } });
+      const table = sizeHover(page).locator('table');
+      await table.waitFor();
+      const text = normalize(await table.innerText());
+      for (const header of ['line', 'instruction', 'size', 'basis']) {
+        if (!text.includes(header)) throw new Error(`the size table has no "${header}" column:\n${text}`);
+      }
+      // One row per instruction that adds a layer: FROM, COPY, RUN and ADD in this Dockerfile.
+      const rows = await table.locator('tbody tr').allInnerTexts();
+      const keywords = rows.map((row) => normalize(row).split(/\s+/)[1]);
+      if (keywords.join(' ') !== TABLE_KEYWORDS.join(' ')) throw new Error(`size table rows ${keywords.join(', ')}, expected ${TABLE_KEYWORDS.join(', ')}:\n${text}`);
+      if (!(await table.isVisible())) throw new Error('the size table is not visible');
+    },
+  },
+  {
+    name: 'a click on the size lens opens the stage breakdown',
+    screenshot: '03-stage-breakdown.png',
+    run: async (page) => {
+      // Move away first, so the hover closes and does not cover the lens.
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await sizeHover(page).waitFor({ state: 'hidden' });
+      await sizeLens(page).locator('a').first().click();
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor();
+      const text = normalize(await dialog.innerText());
+      for (const expected of [`FROM ${BASE_IMAGE}`, 'line 1 FROM:', 'line 4 RUN:']) {
+        if (!text.includes(expected)) throw new Error(`the breakdown does not show "${expected}":\n${text}`);
+      }
+    },
+  },
+  {
+    name: 'the breakdown closes with Escape',
+    run: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-dialog-box').waitFor({ state: 'detached' });
+    },
+  },
+  {
     name: 'the Problems panel lists the Layerwise finding',
-    screenshot: '02-problems-panel.png',
+    screenshot: '04-problems-panel.png',
     run: async (page) => {
       await page.locator('[id="status.problems"]').click();
       await problemRow(page, 'LW201').waitFor();
@@ -94,7 +142,7 @@ const steps: Step[] = [
   },
   {
     name: 'the lightbulb menu offers the ADD → COPY fix',
-    screenshot: '03-quick-fix-menu.png',
+    screenshot: '05-quick-fix-menu.png',
     run: async (page) => {
       // Code actions follow the cursor: put it inside the squiggle, on the ADD keyword at the line start.
       await editorLine(page, ADD_LINE).click({ position: { x: 6, y: 6 } });
@@ -110,7 +158,7 @@ const steps: Step[] = [
   },
   {
     name: 'applying the fix turns the line into COPY',
-    screenshot: '04-after-fix.png',
+    screenshot: '06-after-fix.png',
     run: async (page) => {
       // The action list re-renders on hover, which keeps Playwright's actionability check waiting;
       // a plain mouse click where the item is drawn is what a person does.
@@ -125,7 +173,7 @@ const steps: Step[] = [
   },
   {
     name: 'typing a snippet prefix and accepting the suggestion inserts the snippet',
-    screenshot: '05-snippet-from-suggest.png',
+    screenshot: '07-snippet-from-suggest.png',
     run: async (page) => {
       await editorLine(page, COPY_LINE).click();
       // The fixture ends with a newline, so the end of the file is an empty line in the last stage.
@@ -143,6 +191,15 @@ const steps: Step[] = [
     },
   },
 ];
+
+function sizeLens(page: Page): Locator {
+  return page.locator('.monaco-editor .codelens-decoration').filter({ hasText: /est\.|size unknown/ }).first();
+}
+
+/** The hover widget that holds the size table (the editor keeps hidden hover widgets around too). */
+function sizeHover(page: Page): Locator {
+  return page.locator('.monaco-hover').filter({ hasText: 'instruction' }).first();
+}
 
 function problemRow(page: Page, code: string): Locator {
   return page.locator('.markers-panel .monaco-list-row').filter({ hasText: code });

@@ -17,6 +17,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the last RUN only deletes what the one before made (LW103): the user is created in that one (no new RUN, no LW104)',
+      code: 'FROM debian:12\nRUN curl -o /tmp/x.tgz https://example.com/x.tgz && tar -xzf /tmp/x.tgz -C /opt\nRUN rm /tmp/x.tgz\n',
+      errors: [{ line: 1 }],
+      output: 'FROM debian:12\nRUN curl -o /tmp/x.tgz https://example.com/x.tgz && tar -xzf /tmp/x.tgz -C /opt \\\n    && groupadd --system app \\\n    && useradd --system --gid app --no-log-init app\nRUN rm /tmp/x.tgz\nUSER app\n',
+    },
+    {
       name: 'a lower-case file gets lower-case instructions (no LW346 finding)',
       code: 'from debian:bookworm-slim\nrun apt-get update\nrun apt-get install -y --no-install-recommends curl\n',
       errors: [{ line: 1 }],

@@ -2,7 +2,7 @@ import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix, type Position, type TextEdit } from '../rule';
 import { keywordInFileCase } from './support/keyword-case';
 import { instructionArguments } from './support/instruction-args';
-import { findLaterCleanup } from './support/later-cleanup';
+import { findLaterCleanup, isCleanupOnly } from './support/later-cleanup';
 import { appendCommandsEdit, combineInsertions, hasCustomShell, lineEnding, textAt } from './support/run-edits';
 import { effectiveUser, isRootUser, nonRootUserPlan, userCreatedIn, type NonRootUserPlan } from './support/users';
 
@@ -93,7 +93,8 @@ function addUserFix(model: DockerfileModel, stage: Stage, plan: NonRootUserPlan)
   const lines: string[] = [];
   if (plan.setup.length > 0) {
     // Creating the user at the end of the RUN just before keeps one layer (and no new consecutive RUN).
-    const append = before && before === pivot && !findLaterCleanup(model, stage, before) ? appendCommandsEdit(model, before, plan.setup) : null;
+    const target = before && before === pivot ? setupTarget(model, stage, own, before) : null;
+    const append = target ? appendCommandsEdit(model, target, plan.setup) : null;
     if (append) edits.push(append);
     else lines.push(`${keywordInFileCase(model, 'RUN')} ${plan.setup.join(' && ')}`);
   }
@@ -106,6 +107,21 @@ function addUserFix(model: DockerfileModel, stage: Stage, plan: NonRootUserPlan)
     edits.push({ range: { start: at, end: at }, newText: lines.map((line) => eol + line).join('') });
   }
   return { title, safety: 'unsafe', edits: combineInsertions(edits) };
+}
+
+/**
+ * The RUN to create the user in: the last one, unless it only deletes what an earlier RUN made (LW103's
+ * finding, which must stay visible); then the RUN before it, when only such cleanups lie between them
+ * (a new RUN there would make a group of consecutive RUNs, LW104).
+ */
+function setupTarget(model: DockerfileModel, stage: Stage, own: readonly InstructionInfo[], last: InstructionInfo): InstructionInfo | null {
+  if (!findLaterCleanup(model, stage, last)) return last;
+  for (let index = own.indexOf(last) - 1; index >= 0; index--) {
+    const instruction = own[index];
+    if (instruction.keyword !== 'RUN') return null;
+    if (!isCleanupOnly(instruction)) return instruction;
+  }
+  return null;
 }
 
 function isOpenEnded(model: DockerfileModel, instruction: InstructionInfo): boolean {
