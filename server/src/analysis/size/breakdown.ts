@@ -2,7 +2,7 @@
 // of a stage ("a dive before the build") and the Markdown the copy command puts on the clipboard.
 // Pure text, shared by the editor and the CLI.
 import type { StageSummary } from '../engine-types';
-import { formatBytes, formatEstimate, formatRange, measuredBytes, type SizeMeasure } from './format';
+import { displayedBytes, formatBytes, formatEstimate, formatRange, isLowerBoundOnly, measuredBytes, type SizeMeasure } from './format';
 import type { LayerEstimate, SizeEstimate, StageEstimate } from './types';
 
 const BASIS_WORDS: Record<SizeEstimate['basis'], string> = {
@@ -30,7 +30,9 @@ export function savingAgainstBiggest(stages: readonly StageSummary[], shipped: S
   }
   const biggestBytes = biggest ? measuredBytes(biggest.estimate, measure) : null;
   if (!biggest || biggestBytes === null || biggestBytes <= own) return null;
-  return { percent: Math.round((1 - own / biggestBytes) * 100), against: biggest };
+  // Never round a real stage down to "−100 %": that reads as an empty image.
+  const percent = Math.round((1 - own / biggestBytes) * 100);
+  return { percent: own > 0 ? Math.min(percent, 99) : percent, against: biggest };
 }
 
 /** `≈ 182 MB est. · ships · −84 % vs build`, `≈ 1.1 GB est. · build only`. */
@@ -42,10 +44,15 @@ export function stageLensTitle(stages: readonly StageSummary[], stage: StageSumm
 }
 
 function sizeCell(estimate: SizeEstimate, measure: SizeMeasure, sign: string): string {
-  const bytes = measuredBytes(estimate, measure);
+  const bytes = displayedBytes(estimate, measure);
   if (bytes === null) return 'unknown';
-  const prefix = estimate.high === null ? '≥ ' : '';
+  const prefix = isLowerBoundOnly(estimate) ? '≥ ' : '';
   return `${prefix}${sign}${formatBytes(bytes)}`;
+}
+
+/** Keeps "+150 MB" on one line in the narrow columns of the stage table. */
+function nonBreaking(text: string): string {
+  return text.replace(/ /g, '\u00a0');
 }
 
 function escapeCell(text: string): string {
@@ -72,7 +79,7 @@ export function stageTableMarkdown(summary: StageSummary, estimate: StageEstimat
   const total = formatRange(estimate);
   const rows = estimate.layers.map((layer) => {
     const sign = layer.keyword === 'FROM' ? '' : '+';
-    return `| ${layer.line + 1} | ${layer.keyword} | ${sizeCell(layer, measure, sign)} | ${formatRange(layer) || '–'} | ${BASIS_WORDS[layer.basis]} | ${escapeCell(layer.note)} |`;
+    return `| ${layer.line + 1} | ${layer.keyword} | ${nonBreaking(sizeCell(layer, measure, sign))} | ${nonBreaking(formatRange(layer) || '–')} | ${BASIS_WORDS[layer.basis]} | ${escapeCell(layer.note)} |`;
   });
   return [
     heading,

@@ -37,14 +37,32 @@ export function measuredBytes(estimate: Pick<SizeEstimate, 'bytes' | 'compressed
  * "≥" when only a lower bound is known (part of the stage cannot be sized, e.g. an unread build context).
  */
 export function formatEstimate(
-  estimate: Pick<SizeEstimate, 'bytes'> & Partial<Pick<SizeEstimate, 'high' | 'compressedBytes'>>,
+  estimate: Pick<SizeEstimate, 'bytes'> & Partial<Pick<SizeEstimate, 'low' | 'high' | 'compressedBytes'>>,
   measure: SizeMeasure = 'uncompressed',
 ): string {
-  const bytes = measure === 'compressed' ? (estimate.compressedBytes ?? null) : estimate.bytes;
+  const bytes = displayedBytes(estimate, measure);
   if (bytes === null) return measure === 'compressed' && estimate.bytes !== null ? 'compressed size unknown' : 'size unknown';
-  const approx = estimate.high === null && estimate.bytes !== null ? '≥' : '≈';
+  const approx = isLowerBoundOnly(estimate) ? '≥' : '≈';
   const suffix = measure === 'compressed' ? ' est. compressed' : ' est.';
   return `${approx} ${formatBytes(bytes)}${suffix}`;
+}
+
+/** Only a lower bound is known when part of the stage could not be sized (an unread build context). */
+export function isLowerBoundOnly(estimate: Pick<SizeEstimate, 'bytes'> & Partial<Pick<SizeEstimate, 'high'>>): boolean {
+  return estimate.high === null && estimate.bytes !== null;
+}
+
+/**
+ * The number to show after "≈" or "≥". With only a lower bound, the best guess may exceed what is
+ * certain, so "≥" shows the low end (scaled to the compressed measure by the estimate's own ratio).
+ */
+export function displayedBytes(
+  estimate: Pick<SizeEstimate, 'bytes'> & Partial<Pick<SizeEstimate, 'low' | 'high' | 'compressedBytes'>>,
+  measure: SizeMeasure = 'uncompressed',
+): number | null {
+  const bytes = measure === 'compressed' ? (estimate.compressedBytes ?? null) : estimate.bytes;
+  if (bytes === null || !isLowerBoundOnly(estimate) || estimate.low == null || !estimate.bytes) return bytes;
+  return Math.round(bytes * (estimate.low / estimate.bytes));
 }
 
 /** "60 MB–90 MB", "≥ 60 MB" or '' when the range is unknown. */
