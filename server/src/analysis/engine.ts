@@ -7,8 +7,9 @@ import type {
   StageSummary,
 } from './engine-types';
 import { buildModel } from './model';
-import type { DockerfileModel, InstructionInfo, Stage } from './model-types';
-import { docsUrlFor, type Finding, type Fix, type Report, type Rule, type RuleVisitor } from './rule';
+import type { DockerfileModel } from './model-types';
+import { docsUrlFor, type Finding, type Fix, type Report, type Rule } from './rule';
+import { runRules } from './rule-runner';
 import { allRules } from './rules/index';
 import { estimateStages } from './size/estimate';
 import type { SizeEstimate, StageEstimate } from './size/types';
@@ -32,17 +33,18 @@ export function analyzeWithRules(rules: readonly Rule[], text: string, options: 
   const internalErrors: AnalysisResult['internalErrors'] = [];
 
   const findings: Finding[] = allowSuppressions ? [] : disallowedSuppressionFindings(rules, suppressions, severityOf);
-  for (const rule of rules) {
-    const setting = severityOf(rule);
-    if (setting === 'off') continue;
-    try {
-      for (const report of runRule(rule, model, options)) {
-        if (isSuppressed(report, rule, honoured)) continue;
-        findings.push(toFinding(rule, setting, report));
-      }
-    } catch (error) {
+  const active = rules.filter((rule) => severityOf(rule) !== 'off');
+  const context = { options: options.ruleOptions ?? {}, buildContext: options.buildContext };
+  for (const { rule, reports, error } of runRules(active, model, context)) {
+    if (error !== null) {
       // One broken rule must not take the others (or the editor) down with it.
-      internalErrors.push({ rule: rule.id, message: error instanceof Error ? error.message : String(error) });
+      internalErrors.push({ rule: rule.id, message: error });
+      continue;
+    }
+    const setting = severityOf(rule) as Exclude<RuleSetting, 'off'>;
+    for (const report of reports) {
+      if (isSuppressed(report, rule, honoured)) continue;
+      findings.push(toFinding(rule, setting, report));
     }
   }
   findings.sort(compareFindings);
@@ -90,40 +92,6 @@ function isBulkApplicable(fix: Fix, options: ApplyFixesOptions): boolean {
 function spansConflict([startA, endA]: [number, number], [startB, endB]: [number, number]): boolean {
   // Two insertions at the same point conflict too: their order would be arbitrary.
   return (startA < endB && startB < endA) || startA === startB;
-}
-
-function runRule(rule: Rule, model: DockerfileModel, options: AnalyzeOptions): Report[] {
-  const reports: Report[] = [];
-  const visitor = rule.create({
-    model,
-    options: options.ruleOptions ?? {},
-    buildContext: options.buildContext,
-    report: (report) => reports.push(report),
-  });
-  const judgesAllStages = rule.appliesTo === 'all-stages';
-  if (judgesAllStages && visitor.global) model.globalInstructions.forEach((instruction) => visitor.global?.(instruction));
-  for (const stage of model.stages) {
-    if (!judgesAllStages && !stage.shipsLayers) continue;
-    visitStage(visitor, stage, judgesAllStages);
-  }
-  visitor.end?.();
-  return reports;
-}
-
-function visitStage(visitor: RuleVisitor, stage: Stage, includeTriggers: boolean): void {
-  visitor.stage?.(stage);
-  for (const instruction of stage.instructions) {
-    // ONBUILD triggers run in the images built FROM this one, not in this build: only rules that
-    // judge every stage (syntax, security of what is written) look at them.
-    if (instruction.onbuild && !includeTriggers) continue;
-    handlerFor(visitor, instruction)?.(instruction, stage);
-  }
-  visitor.stageEnd?.(stage);
-}
-
-function handlerFor(visitor: RuleVisitor, instruction: InstructionInfo) {
-  const keyword = instruction.keyword.toUpperCase() as Uppercase<string>;
-  return visitor[keyword];
 }
 
 function isSuppressed(report: Report, rule: Rule, suppressions: readonly Suppression[]): boolean {
@@ -191,18 +159,30 @@ export function resolveRuleSettings(
   rules: readonly Rule[],
   settings: Readonly<Record<string, RuleSetting>>,
 ): Map<Rule, RuleSetting> {
-  const byName = new Map<string, Rule>();
-  for (const rule of rules) {
-    for (const name of [rule.id, rule.code, ...Object.values(rule.aliases)]) {
-      if (typeof name === 'string') byName.set(name.toLowerCase(), rule);
-    }
-  }
   const resolved = new Map<Rule, RuleSetting>();
+  if (Object.keys(settings).length === 0) return resolved;
+  const byName = rulesByName(rules);
   for (const [key, value] of Object.entries(settings)) {
     const rule = byName.get(key.toLowerCase());
     if (rule && isRuleSetting(value)) resolved.set(rule, value);
   }
   return resolved;
+}
+
+/** Every name of every rule, lower-cased; built once per rule set (the catalog is one array for the process). */
+const nameIndexes = new WeakMap<readonly Rule[], Map<string, Rule>>();
+
+function rulesByName(rules: readonly Rule[]): Map<string, Rule> {
+  let byName = nameIndexes.get(rules);
+  if (byName) return byName;
+  byName = new Map<string, Rule>();
+  for (const rule of rules) {
+    for (const name of [rule.id, rule.code, ...Object.values(rule.aliases)]) {
+      if (typeof name === 'string') byName.set(name.toLowerCase(), rule);
+    }
+  }
+  nameIndexes.set(rules, byName);
+  return byName;
 }
 
 const RULE_SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);

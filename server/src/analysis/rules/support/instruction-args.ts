@@ -31,7 +31,20 @@ export function effectiveNode(instruction: InstructionInfo): Instruction {
   return node;
 }
 
+/** dockerfile-ast re-tokenises the instruction on every call: the words are read once per instruction. */
+const argumentsByInstruction = new WeakMap<InstructionInfo, ArgumentWord[]>();
+
+/** The words, shared by every rule: frozen, copy before changing them. */
 export function instructionArguments(instruction: InstructionInfo): ArgumentWord[] {
+  let words = argumentsByInstruction.get(instruction);
+  if (words === undefined) {
+    words = Object.freeze(readArguments(instruction)) as ArgumentWord[];
+    argumentsByInstruction.set(instruction, words);
+  }
+  return words;
+}
+
+function readArguments(instruction: InstructionInfo): ArgumentWord[] {
   const node = effectiveNode(instruction);
   if (hasJsonStrings(node)) {
     const strings = node.getJSONStrings();
