@@ -24,6 +24,12 @@ testRule(rule, {
       output: 'FROM node:20-slim\nCMD ["node", "my server.js", "--port=8080"]\n',
     },
     {
+      name: '`exec` with variables already passes signals: the message does not claim otherwise',
+      code: 'FROM eclipse-temurin:21-jre\nENTRYPOINT exec java $JAVA_OPTS -jar /app.jar\n',
+      errors: [{ message: /^ENTRYPOINT in shell form needs \/bin\/sh in the image and ignores `docker run` arguments: use exec form \(a JSON array\), or keep `exec` if you need variable expansion$/ }],
+      output: null,
+    },
+    {
       name: 'a variable: no fix, the message asks for a JSON array',
       code: 'FROM node:20-slim\nCMD node server.js --port $PORT\n',
       errors: [{ message: 'CMD in shell form runs under /bin/sh -c and does not get stop signals: use exec form (a JSON array)' }],

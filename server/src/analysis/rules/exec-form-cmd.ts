@@ -57,12 +57,18 @@ export default defineRule({
       const fixes: Fix[] = words
         ? [{ title: `Convert to exec form ${execFormText(words)}`, safety: 'unsafe', edits: [{ range: script.range, newText: execFormText(words) }] }]
         : [];
-      context.report({
-        range: instruction.keywordRange,
-        message: `${instruction.keyword} in shell form runs under /bin/sh -c and does not get stop signals: use exec form${words ? ` ${execFormText(words)}` : ' (a JSON array)'}`,
-        fixes,
-      });
+      context.report({ range: instruction.keywordRange, message: shellFormMessage(instruction, words), fixes });
     };
     return { CMD: check, ENTRYPOINT: check };
   },
 });
+
+function shellFormMessage(instruction: InstructionInfo, words: string[] | null): string {
+  const advice = `use exec form${words ? ` ${execFormText(words)}` : ' (a JSON array)'}`;
+  // `exec prog $OPTS` does hand signals to the program (the shell replaces itself), the pattern
+  // Docker's docs give for expanding variables; what remains is that it needs a shell.
+  const startsWithExec = instruction.script?.commands[0]?.program?.value === 'exec';
+  return startsWithExec
+    ? `${instruction.keyword} in shell form needs /bin/sh in the image and ignores \`docker run\` arguments: ${advice}, or keep \`exec\` if you need variable expansion`
+    : `${instruction.keyword} in shell form runs under /bin/sh -c and does not get stop signals: ${advice}`;
+}
