@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeWithRules, applyFixes, resolveRuleSettings } from './engine';
+import { analyze, analyzeWithRules, applyFixes, resolveRuleSettings } from './engine';
 import { defineRule, type Rule } from './rule';
 import suppressionNotAllowed from './rules/suppression-not-allowed';
 
@@ -208,5 +208,25 @@ describe('applyFixes', () => {
     assert.equal(applyFixes(text, [unsafe]), text);
     assert.equal(applyFixes(text, [unsafe], { unsafe: true }), 'FROM alpine:3.24\nrun a\n');
     assert.equal(applyFixes(text, [suggestion], { unsafe: true }), text);
+  });
+});
+
+describe('a BuildKit check that covers several rules', () => {
+  const twice = 'FROM alpine:3.24\nCMD ["a"]\nCMD ["b"]\nENTRYPOINT ["c"]\nENTRYPOINT ["d"]\nHEALTHCHECK CMD ["e"]\nHEALTHCHECK CMD ["f"]\n';
+  const codes = (text: string, options = {}) =>
+    analyze(text, options)
+      .findings.map((finding) => finding.code)
+      .filter((code) => ['LW303', 'LW304', 'LW305'].includes(code));
+
+  it('is reported by each of them', () => {
+    assert.deepEqual(codes(twice), ['LW303', 'LW304', 'LW305']);
+  });
+
+  it('silences all of them with # check=skip=MultipleInstructionsDisallowed', () => {
+    assert.deepEqual(codes(`# check=skip=MultipleInstructionsDisallowed\n${twice}`), []);
+  });
+
+  it('configures all of them through the one name', () => {
+    assert.deepEqual(codes(twice, { rules: { MultipleInstructionsDisallowed: 'off' } }), []);
   });
 });

@@ -163,22 +163,26 @@ export function resolveRuleSettings(
   if (Object.keys(settings).length === 0) return resolved;
   const byName = rulesByName(rules);
   for (const [key, value] of Object.entries(settings)) {
-    const rule = byName.get(key.toLowerCase());
-    if (rule && isRuleSetting(value)) resolved.set(rule, value);
+    if (!isRuleSetting(value)) continue;
+    for (const rule of byName.get(key.toLowerCase()) ?? []) resolved.set(rule, value);
   }
   return resolved;
 }
 
 /** Every name of every rule, lower-cased; built once per rule set (the catalog is one array for the process). */
-const nameIndexes = new WeakMap<readonly Rule[], Map<string, Rule>>();
+const nameIndexes = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
 
-function rulesByName(rules: readonly Rule[]): Map<string, Rule> {
+function rulesByName(rules: readonly Rule[]): Map<string, Rule[]> {
   let byName = nameIndexes.get(rules);
   if (byName) return byName;
-  byName = new Map<string, Rule>();
+  // One name may stand for several rules: BuildKit's MultipleInstructionsDisallowed covers our
+  // separate CMD, ENTRYPOINT and HEALTHCHECK rules.
+  byName = new Map<string, Rule[]>();
   for (const rule of rules) {
     for (const name of [rule.id, rule.code, ...Object.values(rule.aliases)]) {
-      if (typeof name === 'string') byName.set(name.toLowerCase(), rule);
+      if (typeof name !== 'string') continue;
+      const key = name.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), rule]);
     }
   }
   nameIndexes.set(rules, byName);

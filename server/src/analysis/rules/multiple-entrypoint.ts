@@ -4,7 +4,7 @@ import { OVERRIDDEN_FIX_REASON, overriddenReports } from './support/correctness-
 export default defineRule({
   id: 'multiple-entrypoint',
   code: 'LW304',
-  aliases: { hadolint: 'DL4004' },
+  aliases: { hadolint: 'DL4004', buildkit: 'MultipleInstructionsDisallowed' },
   category: 'correctness',
   severity: 'warning',
   appliesTo: 'all-stages',

@@ -4,7 +4,7 @@ import { OVERRIDDEN_FIX_REASON, overriddenReports } from './support/correctness-
 export default defineRule({
   id: 'multiple-healthcheck',
   code: 'LW305',
-  aliases: { hadolint: 'DL3012' },
+  aliases: { hadolint: 'DL3012', buildkit: 'MultipleInstructionsDisallowed' },
   category: 'correctness',
   severity: 'warning',
   appliesTo: 'all-stages',
