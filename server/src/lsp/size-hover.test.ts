@@ -18,7 +18,7 @@ describe('sizeHoverFor', () => {
   it('over FROM: the per-instruction table of the stage', () => {
     const text = markdownAt(0);
     assert.match(text ?? '', /\| line \| instruction \| size \|/);
-    assert.match(text ?? '', /\| 2 \| RUN \| \+[\d.]+ MB \|/);
+    assert.match(text ?? '', /\| 2 \| RUN \| \+[\d.]+\u00a0MB \|/);
   });
 
   it('over any line of a RUN: that layer, with its basis', () => {
