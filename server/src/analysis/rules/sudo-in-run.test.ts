@@ -11,6 +11,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'no fix in exec form (removing the word would break the JSON array)',
+      code: 'FROM debian:12-slim\nRUN ["sudo", "apt-get", "update"]\n',
+      errors: [{ line: 2 }],
+      output: null,
+    },
+    {
       name: 'no fix when a ( follows: without sudo, `su ( … )` reads as a function definition',
       code: 'FROM debian:12-slim\nRUN true || sudo su ( cd /app )\n',
       errors: [{ line: 2 }],

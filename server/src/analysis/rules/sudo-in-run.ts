@@ -32,8 +32,8 @@ export default defineRule({
     availability: 'sometimes',
     safety: 'unsafe',
     reason: [
-      'Offered only when the step already runs as root, sudo gets no options and the script parses without',
-      'doubt, by removing `sudo`. Unsafe',
+      'Offered only when the step already runs as root, sudo gets no options and the shell-form script parses',
+      'without doubt, by removing `sudo`. Unsafe',
       'because sudo resets the environment and PATH, which the command may have relied on.',
     ].join(' '),
   },
@@ -77,11 +77,11 @@ function runsAsRoot(stage: Stage, instruction: InstructionInfo): boolean {
 }
 
 /**
- * True when the script still parses the same without `sudo`: the parser understood it, and no `(` follows
- * (`sudo su ( … )` would become the definition of a function `su`).
+ * True when the script still parses the same without `sudo`: a shell script (not a JSON array) the parser
+ * understood, and no `(` follows (`sudo su ( … )` would become the definition of a function `su`).
  */
 function readsTheSameWithout(model: DockerfileModel, run: InstructionInfo, command: ShellCommand): boolean {
   const script = run.script;
-  if (!script || script.incomplete) return false;
+  if (!script || script.incomplete || script.form === 'exec') return false;
   return !textAt(model, { start: command.range.end, end: script.range.end }).trimStart().startsWith('(');
 }

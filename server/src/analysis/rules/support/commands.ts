@@ -44,7 +44,20 @@ export function baseName(path: string): string {
   return slash === -1 ? path : path.slice(slash + 1);
 }
 
+/** Every rule asks about the same commands: each is looked through once per analysis. */
+const invocations = new WeakMap<ShellCommand, Invocation | null>();
+
+/** The real program of a command; shared between rules, so frozen. */
 export function invocationOf(command: ShellCommand): Invocation | null {
+  let invocation = invocations.get(command);
+  if (invocation === undefined) {
+    invocation = readInvocation(command);
+    invocations.set(command, invocation && Object.freeze(invocation));
+  }
+  return invocation;
+}
+
+function readInvocation(command: ShellCommand): Invocation | null {
   if (!command.program) return null;
   let program = command.program;
   let args = command.args;
