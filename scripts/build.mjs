@@ -11,7 +11,8 @@ const common = {
   format: 'cjs',
   sourcemap: production ? false : 'inline',
   minify: production,
-  keepNames: true,
+  // Function names are not needed at run time (errors name the rule by id), and keeping them costs ~3 % of analysis time.
+  keepNames: false,
   logLevel: 'warning',
   legalComments: 'none',
 };

@@ -247,13 +247,14 @@ describe('language server under abuse', () => {
       await assertAnswers(server, uri);
       return server.residentBytes();
     };
-    // V8 keeps the heap it grew for the first copy; a second file must reuse it, not add to it.
-    const afterFirst = await openEditClose();
-    const afterSecond = await openEditClose();
-    if (Number.isFinite(afterFirst)) {
-      context.diagnostic(`server RSS after one 50 MB file: ${(afterFirst / MB).toFixed(0)} MB; after a second: ${(afterSecond / MB).toFixed(0)} MB`);
-      const grownMb = (afterSecond - afterFirst) / MB;
-      assert.ok(grownMb < 100, `RSS grew by ${grownMb.toFixed(0)} MB with the second 50 MB file`);
+    // V8 keeps the heap it grew and gives it back when it likes, so one measurement says little:
+    // after six files a server that kept each 50 MB text would be 250 MB or more above the first.
+    const rounds: number[] = [];
+    for (let round = 0; round < 6; round++) rounds.push(await openEditClose());
+    if (rounds.every(Number.isFinite)) {
+      context.diagnostic(`server RSS after each 50 MB file: ${rounds.map((rss) => (rss / MB).toFixed(0)).join(', ')} MB`);
+      const grownMb = (rounds[5] - rounds[0]) / MB;
+      assert.ok(grownMb < 200, `RSS grew by ${grownMb.toFixed(0)} MB over six 50 MB files`);
     }
   });
 });

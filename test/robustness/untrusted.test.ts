@@ -56,12 +56,8 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
-const SHIPPED_SOURCES = [
-  ...sourceFiles(join(REPO_ROOT, 'client', 'src')),
-  ...sourceFiles(join(REPO_ROOT, 'server', 'src', 'lsp')),
-  ...sourceFiles(join(REPO_ROOT, 'server', 'src', 'analysis')),
-  join(REPO_ROOT, 'server', 'src', 'server.ts'),
-];
+/** Everything bundled into the extension, the server and the CLI (the server reads config files and the build context too). */
+const SHIPPED_SOURCES = [...sourceFiles(join(REPO_ROOT, 'client', 'src')), ...sourceFiles(join(REPO_ROOT, 'server', 'src'))];
 
 describe('untrusted workspaces', () => {
   it('recognises a setting that names an executable', () => {
@@ -100,7 +96,7 @@ describe('untrusted workspaces', () => {
     for (const [key, schema] of contributedSettings()) assert.ok(schema.scope, `${key} has no scope`);
   });
 
-  it('starts no program: the client, the server and the core import no process launcher', () => {
+  it('starts no program: nothing in client/src or server/src imports a process launcher or evaluates code', () => {
     const launcher = /from ['"](node:)?child_process['"]|require\(['"](node:)?child_process['"]\)|\bprocess\.binding\b|\bnew Function\(|\beval\(/;
     const offenders = SHIPPED_SOURCES.filter((path) => launcher.test(readFileSync(path, 'utf8'))).map((path) => relative(REPO_ROOT, path));
     assert.deepEqual(offenders, []);

@@ -9,6 +9,9 @@ export interface ConventionFacts {
   defaultUser: string | null;
   nonRootUser: string | null;
   isDistroless: boolean;
+  dropsPrivilegesInEntrypoint?: boolean;
+  startsAsRootByDesign?: boolean;
+  unprivilegedVariant?: string;
 }
 
 /** The parts of a reference a convention looks at; `tag` is `latest` when none was written. */
@@ -43,6 +46,34 @@ export const IMAGE_CONVENTIONS: readonly ImageConvention[] = [
   },
   { about: 'Debian and Ubuntu', name: /^(debian|ubuntu|buildpack-deps)$/, facts: { packageManager: 'apt', hasShell: true } },
   { about: 'official node images create the user node (uid 1000)', official: true, repository: /^node$/, facts: { nonRootUser: 'node' } },
+  {
+    about:
+      'official database and broker images: docker-entrypoint.sh starts as root, chowns the data directory and re-runs itself as the service user (gosu, su-exec or setpriv) when it starts the server',
+    official: true,
+    repository: /^(redis|mongo|postgres|mysql|mariadb|rabbitmq)$/,
+    facts: { dropsPrivilegesInEntrypoint: true },
+  },
+  // The service user each of them steps down to (a USER to switch to when the Dockerfile replaces the ENTRYPOINT).
+  { about: 'official redis creates the user redis', official: true, repository: /^redis$/, facts: { nonRootUser: 'redis' } },
+  { about: 'official postgres creates the user postgres', official: true, repository: /^postgres$/, facts: { nonRootUser: 'postgres' } },
+  { about: 'official mongo creates the user mongodb', official: true, repository: /^mongo$/, facts: { nonRootUser: 'mongodb' } },
+  { about: 'official mysql creates the user mysql', official: true, repository: /^mysql$/, facts: { nonRootUser: 'mysql' } },
+  { about: 'official mariadb creates the user mysql', official: true, repository: /^mariadb$/, facts: { nonRootUser: 'mysql' } },
+  { about: 'official rabbitmq creates the user rabbitmq', official: true, repository: /^rabbitmq$/, facts: { nonRootUser: 'rabbitmq' } },
+  { about: 'official memcached images end with USER memcache', official: true, repository: /^memcached$/, facts: { defaultUser: 'memcache', nonRootUser: 'memcache' } },
+  {
+    about: 'official nginx: the master process starts as root to bind port 80, the workers run as nginx; nginxinc/nginx-unprivileged is the same image without root',
+    official: true,
+    repository: /^nginx$/,
+    facts: { startsAsRootByDesign: true, unprivilegedVariant: 'nginxinc/nginx-unprivileged' },
+  },
+  {
+    about: 'official httpd: the Apache parent process starts as root to bind port 80, the children run as www-data or daemon',
+    official: true,
+    repository: /^httpd$/,
+    facts: { startsAsRootByDesign: true },
+  },
+  { about: 'php:*-apache runs Apache like httpd', official: true, repository: /^php$/, tag: /(^|-)apache(-|$)/, facts: { startsAsRootByDesign: true } },
   {
     about: 'nginxinc/nginx-unprivileged (Alpine or Debian) ends with USER 101, the user nginx',
     registry: /^$/,

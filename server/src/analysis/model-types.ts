@@ -30,6 +30,19 @@ export interface ImageFacts {
   compressedBytes: number | null;
   /** Where the size numbers came from. */
   source: string | null;
+  /**
+   * The image's own ENTRYPOINT starts as root and steps down to a service user (gosu, su-exec, setpriv)
+   * before it starts the server (official redis, postgres…): the server does not run as root while the
+   * Dockerfile keeps that ENTRYPOINT.
+   */
+  dropsPrivilegesInEntrypoint?: boolean;
+  /**
+   * The server's master process must start as root (it binds port 80, then serves from unprivileged
+   * workers): a USER switch alone breaks the image (official nginx, httpd).
+   */
+  startsAsRootByDesign?: boolean;
+  /** The repository of the variant built to run without root (`nginxinc/nginx-unprivileged`), when there is one. */
+  unprivilegedVariant?: string;
 }
 
 export interface ImageRef {

@@ -1,4 +1,7 @@
-import { testRule } from '../testing/rule-tester';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findingsOf, testRule } from '../testing/rule-tester';
+import { applyTextEdits } from '../text-edits';
 import rule from './cleanup-in-later-layer';
 
 const SAVES_NOTHING = /^this deletion adds a layer and saves nothing: fold it into the RUN that created the files \(line \d+\)$/;
@@ -60,10 +63,42 @@ testRule(rule, {
       output: null,
     },
     {
+      // Folded one by one, the second fold would delete the line next to the first one's deletion; and the
+      // cleanup on line 4 could not go alone (RUNs 3 and 5 would meet), only together with line 5.
+      name: 'two later cleanups of a stage share one fix that folds both',
+      code: 'FROM debian:12\nRUN apk add curl\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/cache/apk/*\nENTRYPOINT ["curl"]\n',
+      errors: [
+        { message: /\(line 3\)$/, line: 4 },
+        { message: /\(line 2\)$/, line: 5 },
+      ],
+      output:
+        'FROM debian:12\nRUN apk add curl \\\n    && rm -rf /var/cache/apk/*\nRUN apt-get update \\\n    && rm -rf /var/lib/apt/lists/*\nENTRYPOINT ["curl"]\n',
+    },
+    {
+      name: 'cleanups of different files with other RUNs in between',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\nRUN wget -O /tmp/a.tgz https://example.com/a.tgz && tar -xzf /tmp/a.tgz -C /opt\nRUN rm /tmp/a.tgz\nUSER nobody\n',
+      errors: [{ line: 3 }, { line: 5 }],
+      output:
+        'FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nRUN wget -O /tmp/a.tgz https://example.com/a.tgz && tar -xzf /tmp/a.tgz -C /opt \\\n    && rm /tmp/a.tgz\nUSER nobody\n',
+    },
+    {
       name: 'escape=` and CRLF',
       code: '# escape=`\r\nFROM debian:12\r\nRUN apt-get update `\r\n    && apt-get install -y curl\r\nRUN rm -rf /var/lib/apt/lists/*\r\n',
       errors: [{ line: 5 }],
       output: '# escape=`\r\nFROM debian:12\r\nRUN apt-get update `\r\n    && apt-get install -y curl `\r\n    && rm -rf /var/lib/apt/lists/*\r\n',
     },
   ],
+});
+
+describe('LW103 shared fold', () => {
+  const code = 'FROM debian:12\nRUN apk add curl\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/cache/apk/*\nENTRYPOINT ["curl"]\n';
+
+  it('offers every finding the same fix, and leaves nothing to fold once applied', () => {
+    const findings = findingsOf(rule, code);
+    assert.equal(findings.length, 2);
+    assert.deepEqual(findings[0].fixes, findings[1].fixes);
+    assert.equal(findings[0].fixes[0].title, 'Fold the 2 later cleanups into the RUNs that created the files');
+    const folded = applyTextEdits(code, findings[0].fixes[0].edits);
+    assert.deepEqual(findingsOf(rule, folded), []);
+  });
 });

@@ -1,7 +1,14 @@
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix, type TextEdit } from '../rule';
 import { findLaterCleanup, type LaterCleanup } from './support/later-cleanup';
-import { appendCommandsEdit, canShrinkWithoutJoining, combineInsertions, hasCustomShell, rangeContains, removeItemsEdit } from './support/run-edits';
+import {
+  appendCommandsEdit,
+  canShrinkAllWithoutJoining,
+  combineInsertions,
+  hasCustomShell,
+  rangeContains,
+  removeItemsEdit,
+} from './support/run-edits';
 
 export default defineRule({
   id: 'cleanup-in-later-layer',
@@ -35,40 +42,86 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
+    const foldsByStage = new Map<Stage, StageFold | null>();
+    const foldOf = (stage: Stage) => {
+      if (!foldsByStage.has(stage)) foldsByStage.set(stage, planStageFold(model, stage));
+      return foldsByStage.get(stage) ?? null;
+    };
     return {
       RUN(run, stage) {
         const cleanup = findLaterCleanup(model, stage, run);
         if (!cleanup) return;
-        const fix = hasCustomShell(stage, run) ? null : foldFix(model, stage, cleanup);
+        const fold = foldOf(stage);
         context.report({
           range: run.keywordRange,
           message: `this deletion adds a layer and saves nothing: fold it into the RUN that created the files (line ${cleanup.creator.range.start.line + 1})`,
-          fixes: fix ? [fix] : [],
+          fixes: fold && fold.runs.includes(run) ? [fold.fix] : [],
         });
       },
     };
   },
 });
 
-/** Appends each cleanup command to the RUN it belongs in and removes it (or the whole RUN) here. */
-function foldFix(model: DockerfileModel, stage: Stage, cleanup: LaterCleanup): Fix | null {
-  const moves = cleanup.moves;
-  if (!moves) return null;
-  const edits: TextEdit[] = [];
+/** The one fix shared by every later cleanup of a stage it folds, and the cleanup RUNs it folds. */
+interface StageFold {
+  runs: InstructionInfo[];
+  fix: Fix;
+}
+
+/**
+ * Folds every later cleanup of the stage that can be folded, all in one fix: folded one at a time, each
+ * fold would edit next to the last one, and a cleanup that cannot go alone (its removal would bring two
+ * RUNs together) often can along with its neighbour. Cleanups are added until none more fits.
+ */
+function planStageFold(model: DockerfileModel, stage: Stage): StageFold | null {
+  const candidates = stage.instructions
+    .filter((instruction) => instruction.keyword === 'RUN' && !hasCustomShell(stage, instruction))
+    .map((run) => findLaterCleanup(model, stage, run))
+    .filter((cleanup): cleanup is LaterCleanup => cleanup?.moves != null);
+  if (candidates.length === 0) return null;
+  const all = foldFix(model, stage, candidates);
+  if (all) return { runs: candidates.map((cleanup) => cleanup.run), fix: all };
+  let chosen: LaterCleanup[] = [];
+  let fix: Fix | null = null;
+  for (let added = true; added; ) {
+    added = false;
+    for (const candidate of candidates.filter((cleanup) => !chosen.includes(cleanup))) {
+      const tried = candidates.filter((cleanup) => cleanup === candidate || chosen.includes(cleanup));
+      const tryFix = foldFix(model, stage, tried);
+      if (!tryFix) continue;
+      [chosen, fix, added] = [tried, tryFix, true];
+    }
+  }
+  return fix ? { runs: chosen.map((cleanup) => cleanup.run), fix } : null;
+}
+
+/** Appends each cleanup command to the RUN it belongs in and removes it (or the whole RUN) where it was. */
+function foldFix(model: DockerfileModel, stage: Stage, cleanups: readonly LaterCleanup[]): Fix | null {
+  const moves = cleanups.flatMap((cleanup) => cleanup.moves ?? []);
+  const folded = cleanups.map((cleanup) => cleanup.run);
   const targets = [...new Set(moves.map((move) => move.target))];
+  // A cleanup RUN that another one is folded into would be edited twice.
+  if (targets.some((target) => folded.includes(target))) return null;
   const movedTo = (target: InstructionInfo) => moves.filter((move) => move.target === target);
+  const edits: TextEdit[] = [];
   for (const target of targets) {
-    const commands = movedTo(target).map((move) => move.text);
-    const append = appendCommandsEdit(model, target, commands);
+    const append = appendCommandsEdit(model, target, movedTo(target).map((move) => move.text));
     if (!append) return null;
     edits.push(append);
   }
   const lengthened = targets.filter((target) => topLevelCount(target) + movedTo(target).length > 2);
-  if (!canShrinkWithoutJoining(model, stage, cleanup.run, moves.length, lengthened)) return null;
-  const removal = removeItemsEdit(model, cleanup.run, (item) => moves.some((move) => rangeContains(move.item, item)));
-  if (!removal) return null;
-  edits.push(removal);
-  return { title: 'Fold the cleanup into the RUN that created the files', safety: 'safe', edits: combineInsertions(edits) };
+  const removedCounts = new Map(cleanups.map((cleanup) => [cleanup.run, cleanup.moves?.length ?? 0]));
+  if (!canShrinkAllWithoutJoining(model, stage, removedCounts, lengthened)) return null;
+  for (const cleanup of cleanups) {
+    const removal = removeItemsEdit(model, cleanup.run, (item) => moves.some((move) => rangeContains(move.item, item)));
+    if (!removal) return null;
+    edits.push(removal);
+  }
+  const title =
+    cleanups.length === 1
+      ? 'Fold the cleanup into the RUN that created the files'
+      : `Fold the ${cleanups.length} later cleanups into the RUNs that created the files`;
+  return { title, safety: 'safe', edits: combineInsertions(edits) };
 }
 
 function topLevelCount(run: InstructionInfo): number {

@@ -13,6 +13,18 @@ testRule(rule, {
     { name: 'build stages may run as root', code: 'FROM golang:1.25 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n' },
     { name: 'an unresolved base image is not judged', code: 'ARG BASE\nFROM $BASE\nCOPY app /app\n' },
     { name: 'Windows images have no root user', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/\n' },
+    { name: 'official redis steps down to redis in its entrypoint', code: 'FROM redis:7.4-alpine\nCOPY redis.conf /usr/local/etc/redis/redis.conf\nCMD ["redis-server", "/usr/local/etc/redis/redis.conf"]\n' },
+    { name: 'official postgres, even after USER root', code: 'FROM postgres:16\nUSER root\nRUN apt-get update && apt-get install -y --no-install-recommends postgresql-16-pgvector && rm -rf /var/lib/apt/lists/*\n' },
+    { name: 'official mongo through a stage built on it', code: 'FROM mongo:7 AS db\nCOPY init.js /docker-entrypoint-initdb.d/\nFROM db\n' },
+    { name: 'official memcached ends with USER memcache', code: 'FROM memcached:1.6-alpine\nCMD ["memcached", "-m", "64"]\n' },
+    {
+      name: 'the docker-library pattern: gosu downloaded for the ENTRYPOINT the Dockerfile sets',
+      code: 'FROM debian:bookworm-slim\nRUN useradd -r mongodb\nRUN curl -fsSL -o /usr/local/bin/gosu "https://github.com/tianon/gosu/releases/download/1.17/gosu-$(dpkg --print-architecture)" && chmod +x /usr/local/bin/gosu\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["mongod"]\n',
+    },
+    {
+      name: 'the docker-library pattern: su-exec installed as a package',
+      code: 'FROM alpine:3.20\nRUN adduser -S redis && apk add --no-cache su-exec\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+    },
     { name: 'only the --target stage ships', code: 'FROM alpine:3.20 AS prod\nUSER 65534\nFROM alpine:3.20 AS debug\nRUN apk add --no-cache curl\n', options: { target: 'prod' } },
   ],
   invalid: [
@@ -90,6 +102,56 @@ testRule(rule, {
       code: 'FROM scratch\nRUN useradd -m app\nCOPY app /app\n',
       errors: [{ line: 1, message: /\(65532:65532\)/ }],
       output: 'FROM scratch\nRUN useradd -m app\nCOPY app /app\nUSER 65532:65532\n',
+    },
+    {
+      name: 'official redis with its ENTRYPOINT replaced: the script may never step down, USER redis',
+      code: 'FROM redis:7\nCOPY start.sh /usr/local/bin/\nENTRYPOINT ["start.sh"]\n',
+      errors: [{ message: 'the image runs as root: add a USER with a non-root user (redis) before CMD/ENTRYPOINT', line: 1 }],
+      output: 'FROM redis:7\nCOPY start.sh /usr/local/bin/\nUSER redis\nENTRYPOINT ["start.sh"]\n',
+    },
+    {
+      name: 'gosu installed but the image ENTRYPOINT kept: nothing calls it',
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*\nCMD ["bash"]\n',
+      errors: [{ line: 1 }],
+      output:
+        'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/* \\\n    && groupadd --system app \\\n    && useradd --system --gid app --no-log-init app\nUSER app\nCMD ["bash"]\n',
+    },
+    {
+      name: 'official nginx: the unprivileged variant, not a USER that would keep the master from starting',
+      code: 'FROM nginx:stable-alpine\nCOPY dist /usr/share/nginx/html\nEXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n',
+      errors: [
+        {
+          message:
+            'nginx:stable-alpine starts its master process as root to bind port 80 (a USER switch alone would keep it from starting): use `nginxinc/nginx-unprivileged`, the same image running as a non-root user on port 8080',
+          line: 1,
+          column: 6,
+          endColumn: 25,
+        },
+      ],
+      output: 'FROM nginxinc/nginx-unprivileged:stable-alpine\nCOPY dist /usr/share/nginx/html\nEXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n',
+    },
+    {
+      name: 'official nginx with a tag the variant may not publish: the advice without a fix',
+      code: 'FROM nginx:1.27-perl\nCOPY dist /usr/share/nginx/html\n',
+      errors: [{ message: /^nginx:1\.27-perl starts its master process as root .*use `nginxinc\/nginx-unprivileged`/ }],
+      output: null,
+    },
+    {
+      name: 'official nginx with an explicit USER root: the advice without a fix (the swap would not remove the USER)',
+      code: 'FROM nginx:1.27\nUSER root\nCOPY dist /usr/share/nginx/html\n',
+      errors: [{ line: 2, message: /use `nginxinc\/nginx-unprivileged`/ }],
+      output: null,
+    },
+    {
+      name: 'php:apache runs Apache like httpd: no USER fix, the changes that let it run without root',
+      code: 'FROM php:8.2-apache\nCOPY . /var/www/html/\n',
+      errors: [
+        {
+          message:
+            'php:8.2-apache starts its server as root to bind port 80 and runs the workers unprivileged; a USER switch alone would keep it from starting: to run without root, make it listen on a port above 1024 and own the files it writes, then add a USER',
+        },
+      ],
+      output: null,
     },
     {
       name: 'an unknown image: reported without a fix',

@@ -1,10 +1,10 @@
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
-import { defineRule, type Fix, type Position, type TextEdit } from '../rule';
+import { defineRule, type Fix, type Position, type Range, type Report, type TextEdit } from '../rule';
 import { keywordInFileCase } from './support/keyword-case';
 import { instructionArguments } from './support/instruction-args';
 import { findLaterCleanup, isCleanupOnly } from './support/later-cleanup';
 import { appendCommandsEdit, combineInsertions, hasCustomShell, lineEnding, textAt } from './support/run-edits';
-import { effectiveUser, isRootUser, nonRootUserPlan, userCreatedIn, type NonRootUserPlan } from './support/users';
+import { effectiveUser, isRootUser, nonRootUserPlan, stepsDownFromRootAtStart, userCreatedIn, type NonRootUserPlan } from './support/users';
 
 /** Instructions that run or configure the container: a USER goes before them. */
 const RUNTIME_INSTRUCTIONS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
@@ -38,15 +38,18 @@ export default defineRule({
     differences: [
       'hadolint (DL3002) and Checkov (CKV_DOCKER_8) only flag an explicit last `USER root`; this rule also',
       'flags a shipped stage with no USER at all on a base image that runs as root (as Trivy does), and',
-      'knows the bases that already run as non-root (distroless `:nonroot`, .NET chiseled). Build stages',
-      'are never judged.',
+      'knows the bases that already run as non-root (distroless `:nonroot`, .NET chiseled). It does not report',
+      'images whose entrypoint steps down from root to a service user while the Dockerfile keeps it (official',
+      'redis, postgres, mongo, mysql, mariadb, rabbitmq), nor a Dockerfile that installs gosu or su-exec for the',
+      'ENTRYPOINT it sets; for nginx and httpd, whose master process starts as root by design, it points to the',
+      'unprivileged variant instead of a USER. Build stages are never judged.',
     ].join(' '),
   },
   fix: {
     availability: 'sometimes',
     safety: 'unsafe',
     reason:
-      'Unsafe because an application that writes to root-owned paths or binds a port below 1024 can break. Not offered when the base image is unknown (no way to know how to create a user there), nor when the stage ends in an unterminated heredoc or a dangling continuation that new lines would join.',
+      'Unsafe because an application that writes to root-owned paths or binds a port below 1024 can break. Not offered when the base image is unknown (no way to know how to create a user there), nor when the stage ends in an unterminated heredoc or a dangling continuation that new lines would join. For official nginx the fix switches to nginxinc/nginx-unprivileged (same tag, listens on 8080 by default) when that tag is one it publishes; for httpd and php:apache none is offered.',
   },
   create(context) {
     const { model } = context;
@@ -57,9 +60,14 @@ export default defineRule({
         const current = effectiveUser(stage);
         if (current.user === null && stage.base.hasUnresolvedVariables) return;
         if (current.user !== null && !isRootUser(current.user)) return;
+        if (stepsDownFromRootAtStart(stage)) return;
+        const explicit = current.instruction?.stage === stage && current.argument ? current.argument : null;
+        if (stage.facts.startsAsRootByDesign) {
+          context.report(rootByDesignReport(stage, explicit ? explicit.range : stage.base.range, current.instruction === null));
+          return;
+        }
         const plan = nonRootUserPlan(stage.facts, stage.base.isScratch, userCreatedIn(stage));
         const fix = plan ? addUserFix(model, stage, plan) : null;
-        const explicit = current.instruction?.stage === stage && current.argument ? current.argument : null;
         context.report({
           range: explicit ? explicit.range : stage.base.range,
           message: explicit
@@ -73,6 +81,36 @@ export default defineRule({
     };
   },
 });
+
+/** Tags the unprivileged variant is published under as well (the official ones it mirrors). */
+const MIRRORED_TAG = /^((stable|mainline|\d+(\.\d+){0,2})(-alpine)?|alpine|latest)$/;
+
+/**
+ * An image whose server starts as root by design (nginx, httpd): a USER switch would stop it from
+ * starting, so the advice is the image's unprivileged variant, or the changes that make one.
+ */
+function rootByDesignReport(stage: Stage, range: Range, usesImageDefault: boolean): Report {
+  const image = stage.base.raw;
+  const variant = stage.facts.unprivilegedVariant;
+  if (!variant) {
+    return {
+      range,
+      message: `${image} starts its server as root to bind port 80 and runs the workers unprivileged; a USER switch alone would keep it from starting: to run without root, make it listen on a port above 1024 and own the files it writes, then add a USER`,
+      fixes: [],
+    };
+  }
+  const base = stage.base;
+  const canSwap =
+    usesImageDefault && stage.baseStage === null && !base.hasUnresolvedVariables && base.digest === null && (base.tag === null || MIRRORED_TAG.test(base.tag));
+  const replacement = base.tag === null ? variant : `${variant}:${base.tag}`;
+  return {
+    range,
+    message: `${image} starts its master process as root to bind port 80 (a USER switch alone would keep it from starting): use \`${variant}\`, the same image running as a non-root user on port 8080`,
+    fixes: canSwap
+      ? [{ title: `Use ${replacement}`, safety: 'unsafe', edits: [{ range: base.range, newText: replacement }] }]
+      : [],
+  };
+}
 
 function addUserFix(model: DockerfileModel, stage: Stage, plan: NonRootUserPlan): Fix | null {
   const own = stage.instructions.filter((instruction) => !instruction.onbuild && instruction.keyword !== 'FROM');

@@ -18,9 +18,39 @@ testRule(rule, {
     { name: 'a builder stage\'s ENV does not reach the image', code: 'FROM node:20 AS build\nENV API_KEY=placeholder-for-build\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n' },
     { name: 'an empty ENV keeps nothing', code: 'FROM alpine:3.20\nENV API_TOKEN=\n' },
     { name: 'a URL password from a variable', code: 'FROM alpine:3.20\nENV DATABASE_URL=postgres://app:${DB_PASS}@db/app\n' },
+    {
+      name: 'connection strings whose password is a variable, empty, a placeholder or absent',
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ConnectionStrings__Default="Server=db;User Id=sa;Password=${DB_PASSWORD};"\nENV ConnectionStrings__Audit="Server=db;Pwd=$AUDIT_PW"\nENV ConnectionStrings__Empty="Server=db;User Id=sa;Password=;"\nENV ConnectionStrings__Template="Server=db;Password=<password>;"\nENV ConnectionStrings__Trusted="Data Source=db;Initial Catalog=app;Integrated Security=true"\nENV JDBC_URL="jdbc:mysql://db:3306/app?user=app&password=${DB_PASS}"\n',
+    },
+    { name: 'a password option without a connection string around it', code: 'FROM alpine:3.20\nENV MYSQL_OPTS="--password=prompt" NOTE="set password=later"\n' },
     { name: 'the apt-key switch', code: 'FROM debian:12-slim\nENV APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE=1\n' },
   ],
   invalid: [
+    {
+      name: 'a literal password in an ADO.NET connection string',
+      code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ConnectionStrings__Default="Server=db;User Id=sa;Password=Secret123;"\n',
+      errors: [
+        {
+          message:
+            'the value of ENV ConnectionStrings__Default looks like a connection string with a password: a credential written in the Dockerfile is in source control and the image; rotate it and pass it with RUN --mount=type=secret',
+          line: 2,
+          column: 32,
+          endColumn: 74,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Pwd= in an ODBC string (any case), a quoted value, a JDBC SQL Server URL, a query parameter; ARG in a build stage too',
+      code: 'FROM python:3.12-slim AS build\nARG ODBC="Driver={ODBC Driver 18 for SQL Server};Server=db;UID=sa;PWD=\'s3cr;et\'"\nFROM python:3.12-slim\nENV DSN="Driver=x;server=db;pwd = hunter2" JDBC="jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=Secret1"\nENV JDBC_URL="jdbc:mysql://db:3306/app?user=app&password=Secret1&useSSL=true"\n',
+      errors: [
+        { message: /^the value of ARG ODBC looks like a connection string with a password/, line: 2 },
+        { message: /^the value of ENV DSN looks like a connection string with a password/, line: 4 },
+        { message: /^the value of ENV JDBC looks like a connection string with a password/, line: 4 },
+        { message: /^the value of ENV JDBC_URL looks like a connection string with a password/, line: 5 },
+      ],
+      output: null,
+    },
     {
       name: 'BuildKit: ARG AWS_SECRET_ACCESS_KEY',
       code: 'FROM scratch\nARG AWS_SECRET_ACCESS_KEY\n',

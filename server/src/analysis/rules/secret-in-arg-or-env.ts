@@ -25,6 +25,7 @@ export default defineRule({
       invalid: [
         'FROM node:20-slim\nARG NPM_TOKEN\nRUN npm ci\n',
         'FROM python:3.12-slim\nENV DATABASE_PASSWORD=hunter2\nUSER nobody\n',
+        'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ConnectionStrings__Default="Server=db;User Id=sa;Password=Secret123;"\n',
       ],
       valid: [
         'FROM node:20-slim\nRUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci\n',
@@ -37,7 +38,7 @@ export default defineRule({
       '(`PASSWORD_FILE`, `TOKEN_URL`, `AWS_ACCESS_KEY_ID`, `SSH_AUTH_SOCK`), public keys (`PUBLIC_KEY`,',
       '`GPG_KEY` set to fingerprints as official images do), switches (`AUTH=false`) or `USERNAME` (hadolint',
       'DL3064 does); it does report values that are credentials whatever the name (`AKIA…`, `ghp_…`,',
-      '`https://user:password@…`). ENV is judged by name only in stages whose layers ship (a builder\'s ENV',
+      '`https://user:password@…`, a connection string with a literal `Password=` or `Pwd=`, not `Password=${DB_PASSWORD}`). ENV is judged by name only in stages whose layers ship (a builder\'s ENV',
       'does not reach the image); ARG in every stage, since build arguments are recorded with the build.',
     ].join(' '),
   },

@@ -223,6 +223,36 @@ export function canShrinkWithoutJoining(
   return items.length - removed > 2 || !(isRun(previous) || isRun(next));
 }
 
+/**
+ * canShrinkWithoutJoining for several RUNs of a stage shrunk by one fix: `removed` maps each RUN to the
+ * number of its top-level items the fix removes. False when the result has two RUNs side by side that
+ * were not, or a RUN cut down to two commands or fewer next to another RUN.
+ */
+export function canShrinkAllWithoutJoining(
+  model: DockerfileModel,
+  stage: Stage,
+  removed: ReadonlyMap<InstructionInfo, number>,
+  /** RUNs the same fix makes long (three commands or more): they never pair up. */
+  lengthened: readonly InstructionInfo[] = [],
+): boolean {
+  const remaining = new Map<InstructionInfo, number>();
+  for (const [run, count] of removed) {
+    const items = andListItems(model, run);
+    if (!items) return false;
+    remaining.set(run, items.length - count);
+  }
+  const isRun = (instruction: InstructionInfo | undefined) =>
+    instruction?.keyword === 'RUN' && !instruction.onbuild && !lengthened.includes(instruction);
+  const kept = stage.instructions.filter((instruction) => (remaining.get(instruction) ?? 1) > 0);
+  return kept.every((instruction, index) => {
+    const next = kept[index + 1];
+    const newlyJoined = isRun(instruction) && isRun(next) && stage.instructions.indexOf(next!) !== stage.instructions.indexOf(instruction) + 1;
+    const left = remaining.get(instruction);
+    const shortNextToRun = left !== undefined && left <= 2 && (isRun(kept[index - 1]) || isRun(next));
+    return !newlyJoined && !shortNextToRun;
+  });
+}
+
 /** True when the range lies inside the other. */
 export function rangeContains(outer: Range, inner: Range): boolean {
   return compareRangeStarts(outer, inner) <= 0 && compareRangeStarts({ start: inner.end }, { start: outer.end }) <= 0;

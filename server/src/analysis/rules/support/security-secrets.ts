@@ -69,10 +69,32 @@ const CREDENTIAL_FORMATS: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
 /** `scheme://user:password@host` with a literal password (a `$VAR` password is not judged). */
 const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i;
 
+/**
+ * `Password=` / `Pwd=` as a key of a connection string: `key=value;` pairs (ADO.NET, ODBC, JDBC for SQL
+ * Server), or a query parameter of a URL (`jdbc:mysql://db/app?user=app&password=…`).
+ */
+const CONNECTION_STRING_PASSWORD = /(?:^|;)\s*(?:password|pwd)\s*=([^;]*)/gi;
+const QUERY_PASSWORD = /[?&](?:password|pwd)=([^&#\s]*)/gi;
+
+/** A placeholder or a variable rather than a password: `$DB_PASSWORD`, `${PW}`, `<password>`, `{0}`, `***`, `%PW%`. */
+function isLiteralPassword(raw: string): boolean {
+  const value = raw.trim().replace(/^(['"])(.*)\1$/, '$2');
+  if (value === '' || value.includes('$')) return false;
+  return !/^(<[^>]*>|\{[^}]*\}|%[^%]*%|\*+|x+)$/i.test(value);
+}
+
+/** True when the value is a connection string (or a URL) with a literal password in it. */
+function hasConnectionStringPassword(value: string): boolean {
+  const keyed = value.includes(';') ? [...value.matchAll(CONNECTION_STRING_PASSWORD)] : [];
+  const query = value.includes('://') ? [...value.matchAll(QUERY_PASSWORD)] : [];
+  return [...keyed, ...query].some((match) => isLiteralPassword(match[1]));
+}
+
 /** What kind of credential the value contains, or null. */
 export function credentialInValue(value: string): string | null {
   for (const { kind, pattern } of CREDENTIAL_FORMATS) if (pattern.test(value)) return kind;
   const url = URL_WITH_PASSWORD.exec(value);
   if (url && !url[1].startsWith('$') && !/^\*+$/.test(url[1])) return 'a URL with a password';
+  if (hasConnectionStringPassword(value)) return 'a connection string with a password';
   return null;
 }

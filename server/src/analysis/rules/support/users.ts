@@ -69,3 +69,47 @@ export function nonRootUserPlan(facts: ImageFacts, isScratch: boolean, created: 
   }
   return null;
 }
+
+/** The ENTRYPOINT this Dockerfile gives the stage (its own or that of a stage it is built on); null when it keeps the image's. */
+export function ownEntrypoint(stage: Stage): InstructionInfo | null {
+  for (let current: Stage | null = stage; current; current = current.baseStage) {
+    const entrypoints = current.instructions.filter((instruction) => instruction.keyword === 'ENTRYPOINT' && !instruction.onbuild);
+    if (entrypoints.length > 0) return entrypoints[entrypoints.length - 1];
+  }
+  return null;
+}
+
+/** Tools whose one use in an image is to step down from root when the container starts. */
+const STEP_DOWN_TOOLS: ReadonlySet<string> = new Set(['gosu', 'su-exec']);
+
+/**
+ * True when the stage (or one it is built on) installs or runs gosu or su-exec: a package name, a
+ * download path (`-o /usr/local/bin/gosu`), a call, or a copied binary.
+ */
+export function installsStepDownTool(stage: Stage): boolean {
+  const isTool = (value: string) => STEP_DOWN_TOOLS.has(value.slice(value.lastIndexOf('/') + 1));
+  for (let current: Stage | null = stage; current; current = current.baseStage) {
+    for (const instruction of current.instructions) {
+      if (instruction.onbuild) continue;
+      if (instruction.keyword === 'RUN' && instruction.script) {
+        const words = instruction.script.commands.flatMap((command) => [command.program, ...command.args]);
+        if (words.some((word) => word !== null && !word.hasExpansion && isTool(word.value))) return true;
+      }
+      if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && instructionArguments(instruction).some((word) => isTool(word.value))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * True when the container starts as root only to step down to a service user before the server
+ * starts: the base image's entrypoint does it (and this Dockerfile keeps it), or this Dockerfile
+ * installs gosu or su-exec for the ENTRYPOINT it sets (the docker-library pattern).
+ */
+export function stepsDownFromRootAtStart(stage: Stage): boolean {
+  const entrypoint = ownEntrypoint(stage);
+  if (entrypoint === null) return stage.facts.dropsPrivilegesInEntrypoint === true;
+  return installsStepDownTool(stage);
+}
