@@ -87,11 +87,10 @@ function lintText(
 }
 
 /**
- * The build context of each Dockerfile on disk (its folder), for the size estimates; read only when sizes
- * are shown (`--sizes`, JSON), once per folder.
+ * The build context of each Dockerfile on disk (its folder), read once per folder (bounded in files and
+ * time): every output shows stage sizes, and the .dockerignore rules need it, so it is always read.
  */
-async function readBuildContexts(inputs: ReadonlyArray<{ path: string }>, options: CliOptions): Promise<Array<BuildContextInfo | undefined>> {
-  if (!options.sizes && options.format !== 'json') return inputs.map(() => undefined);
+async function readBuildContexts(inputs: ReadonlyArray<{ path: string }>): Promise<Array<BuildContextInfo | undefined>> {
   const byFolder = new Map<string, Promise<BuildContextInfo | undefined>>();
   return Promise.all(
     inputs.map(({ path }) => {
@@ -117,7 +116,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   // Configurations too: an unusable one stops the run before any file is rewritten.
   const configs = new HadolintConfigLookup(options.configPath, io);
   const configured = inputs.map((input) => ({ ...input, config: configs.forFile(input.path === STDIN_DISPLAY_NAME ? null : input.path) }));
-  const contexts = await readBuildContexts(configured, options);
+  const contexts = await readBuildContexts(configured);
   const results = configured.map(({ path, text, config }, index) => lintText(path, text, options, config, io, contexts[index]));
 
   if (options.format === 'json') {
