@@ -42,6 +42,8 @@ export function formatEstimate(
 ): string {
   const bytes = displayedBytes(estimate, measure);
   if (bytes === null) return measure === 'compressed' && estimate.bytes !== null ? 'compressed size unknown' : 'size unknown';
+  // "≥ 0 B" says nothing: a stage whose every byte is uncertain has an unknown size.
+  if (bytes === 0 && isLowerBoundOnly(estimate)) return 'size unknown';
   const approx = isLowerBoundOnly(estimate) ? '≥' : '≈';
   const suffix = measure === 'compressed' ? ' est. compressed' : ' est.';
   return `${approx} ${formatBytes(bytes)}${suffix}`;
