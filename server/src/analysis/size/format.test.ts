@@ -44,3 +44,17 @@ describe('formatEstimate with a measure and open ranges', () => {
     assert.equal(formatRange({ low: null, high: null }), '');
   });
 });
+
+describe('formatEstimate with only a lower bound', () => {
+  it('shows the certain part, not the best guess that may exceed it', () => {
+    assert.equal(formatEstimate({ bytes: 913_000_000, low: 689_000_000, high: null }), '≥ 689 MB est.');
+    assert.equal(
+      formatEstimate({ bytes: 900_000_000, low: 450_000_000, high: null, compressedBytes: 300_000_000 }, 'compressed'),
+      '≥ 150 MB est. compressed',
+    );
+  });
+
+  it('says unknown when nothing is certain', () => {
+    assert.equal(formatEstimate({ bytes: 10_000_000, low: 0, high: null }), 'size unknown');
+  });
+});
