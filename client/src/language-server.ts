@@ -32,6 +32,8 @@ function clientOptions(log: vscode.LogOutputChannel, configWatcher: vscode.FileS
     documentSelector: [
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
+      // Virtual workspaces (e.g. a repository opened without a clone): analysed as text only.
+      { scheme: 'vscode-vfs', language: 'dockerfile' },
     ],
     outputChannel: log,
     // The server pulls settings per document; this only tells it when to pull again. It reads

@@ -1,7 +1,7 @@
 // Finding and reading `.hadolint.yaml` for the doors (server and CLI): next to the Dockerfile first,
 // then at the workspace root. Only reads the file; the core parses it (analysis/hadolint-config.ts).
 // Nothing in a configuration file can make Layerwise run a program.
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MAX_CONFIG_BYTES, parseHadolintConfig, type HadolintConfigResult } from '../analysis/hadolint-config';
 
@@ -24,7 +24,9 @@ export function hadolintConfigCandidates(dockerfilePath: string, workspaceRoot?:
 export function loadHadolintConfig(path: string): LoadedHadolintConfig | null {
   let size: number;
   try {
-    const stats = statSync(path);
+    // lstat: a symbolic link is not followed, so a workspace cannot point the editor at a file
+    // outside it (its content would reach the log as parse problems).
+    const stats = lstatSync(path);
     if (!stats.isFile()) return null;
     size = stats.size;
   } catch {
