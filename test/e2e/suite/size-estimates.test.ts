@@ -147,7 +147,7 @@ describe('size estimates', () => {
           layerInstructions,
           `rows of the table over line ${stage.line + 1}`,
         );
-        for (const row of rows) assert.match(row.size, /^(\+?[\d.]+ (B|KB|MB|GB)|unknown|≥ .+)$/, `size cell of line ${row.line + 1}`);
+        for (const row of rows) assert.match(row.size, /^(\+?[\d.]+[ \u00a0](B|KB|MB|GB)|unknown|≥[ \u00a0].+)$/, `size cell of line ${row.line + 1}`);
       }
     });
 
