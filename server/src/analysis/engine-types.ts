@@ -27,6 +27,16 @@ export interface BuildContextInfo {
   nodeModulesBytes?: number;
 }
 
+/**
+ * A base image's size the door learnt elsewhere (the editor's opt-in registry lookup): the sum of its
+ * layer blobs, what a pull transfers. The core does no network; it only uses what it is given.
+ */
+export interface ExtraBaseImage {
+  compressedBytes: number;
+  /** Where the number came from, for the breakdown ("registry-1.docker.io manifest, linux/amd64"). */
+  source: string;
+}
+
 export interface AnalyzeOptions {
   /** The build context, when the caller could read it. */
   buildContext?: BuildContextInfo;
@@ -46,6 +56,11 @@ export interface AnalyzeOptions {
   allowSuppressions?: boolean;
   /** Skip the size estimate (the editor asks for it only when the lens is on). */
   estimateSizes?: boolean;
+  /**
+   * Sizes of base images the table does not know, keyed by the base image as written with ARG
+   * defaults substituted (StageSummary.base). The table wins where it knows the image.
+   */
+  extraBaseImages?: Record<string, ExtraBaseImage>;
 }
 
 export interface StageSummary {

@@ -49,7 +49,7 @@ export function analyzeWithRules(rules: readonly Rule[], text: string, options: 
   }
   findings.sort(compareFindings);
 
-  const estimates = options.estimateSizes === false ? [] : estimateStages(model, undefined, options.buildContext);
+  const estimates = options.estimateSizes === false ? [] : estimateStages(model, undefined, options.buildContext, options.extraBaseImages);
   return { findings, stages: summarizeStages(model, estimates), estimates, model, internalErrors };
 }
 

@@ -4,7 +4,7 @@
 // plain data. An analysis that overran its budget is not tried again for the same version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/engine';
-import type { AnalyzeOptions, BuildContextInfo } from '../analysis/engine-types';
+import type { AnalyzeOptions, BuildContextInfo, ExtraBaseImage } from '../analysis/engine-types';
 import type { LoadedHadolintConfig } from '../config/hadolint-file';
 import type { OffThreadAnalyzer } from './analysis-worker-host';
 import { analysesOnMainThread, DEFAULT_MAIN_THREAD_MAX_BYTES } from './analysis-routing';
@@ -27,6 +27,7 @@ interface CacheEntry {
   settings: LayerwiseSettings;
   hadolint: LoadedHadolintConfig | null;
   buildContext: BuildContextInfo | undefined;
+  extraBaseImages: Record<string, ExtraBaseImage> | undefined;
   /** null: superseded by newer work before it finished. */
   analysis: Promise<DocumentAnalysis | null>;
 }
@@ -36,6 +37,14 @@ export type BuildContextSource = (uri: string) => BuildContextInfo | undefined;
 
 /** The `.hadolint.yaml` that applies to a document (see HadolintConfigs); none by default. */
 export type HadolintConfigSource = (uri: string) => LoadedHadolintConfig | null;
+
+/** Sizes of base images learnt outside the table (see RegistrySizes), asked for only when the setting allows it. */
+export interface BaseImageSizeSource {
+  /** The same object until a size changes: it is part of the cache key. */
+  sizesFor(uri: string): Record<string, ExtraBaseImage> | undefined;
+  /** Told of each analysis, to learn which base images are unknown; must not block. */
+  noteAnalysis(uri: string, analysis: PortableAnalysis): void;
+}
 
 /**
  * The settings, and a `.hadolint.yaml` when one applies: its rule settings rank below `layerwise.rules`,
@@ -56,6 +65,7 @@ export function analyzeOptionsFrom(settings: LayerwiseSettings, hadolint: Loaded
 export interface DocumentAnalysesOptions {
   hadolintConfigFor?: HadolintConfigSource;
   buildContextFor?: BuildContextSource;
+  baseImageSizes?: BaseImageSizeSource;
   /** Where analyses that may take long run; without one, everything runs on the main thread. */
   offThread?: OffThreadAnalyzer | null;
   /** Files up to this size (and of a linear shape) are analysed on the main thread. */
@@ -68,6 +78,7 @@ export class DocumentAnalyses {
   private readonly overran = new Map<string, { version: number; budgetMs: number }>();
   private readonly hadolintConfigFor: HadolintConfigSource;
   private readonly buildContextFor: BuildContextSource;
+  private readonly baseImageSizes: BaseImageSizeSource | null;
   private readonly offThread: OffThreadAnalyzer | null;
   private readonly mainThreadMaxBytes: number;
 
@@ -77,6 +88,7 @@ export class DocumentAnalyses {
   ) {
     this.hadolintConfigFor = options.hadolintConfigFor ?? (() => null);
     this.buildContextFor = options.buildContextFor ?? (() => undefined);
+    this.baseImageSizes = options.baseImageSizes ?? null;
     this.offThread = options.offThread ?? null;
     this.mainThreadMaxBytes = options.mainThreadMaxBytes ?? DEFAULT_MAIN_THREAD_MAX_BYTES;
   }
@@ -90,21 +102,25 @@ export class DocumentAnalyses {
     const hadolint = settings.enable ? this.hadolintConfigFor(uri) : null;
     // Only the size estimate reads the context; without the lens it is neither read nor waited for.
     const buildContext = settings.enable && settings.sizeLens.enabled ? this.buildContextFor(uri) : undefined;
+    const registrySizes = settings.enable && settings.sizeLens.enabled && settings.sizeLens.registryLookup ? this.baseImageSizes : null;
+    const extraBaseImages = registrySizes?.sizesFor(uri);
     const cached = this.entries.get(uri);
     if (
       cached &&
       cached.version === version &&
       cached.settings === settings &&
       cached.hadolint === hadolint &&
-      cached.buildContext === buildContext
+      cached.buildContext === buildContext &&
+      cached.extraBaseImages === extraBaseImages
     ) {
       return cached.analysis;
     }
-    const analysis = this.compute(document, settings, hadolint, buildContext);
-    const entry: CacheEntry = { version, settings, hadolint, buildContext, analysis };
+    const analysis = this.compute(document, settings, hadolint, { buildContext, extraBaseImages });
+    const entry: CacheEntry = { version, settings, hadolint, buildContext, extraBaseImages, analysis };
     this.entries.set(uri, entry);
     void analysis.then((result) => {
       if (result === null && this.entries.get(uri) === entry) this.entries.delete(uri);
+      if (result?.kind === 'analysed' && registrySizes) this.noteAnalysis(registrySizes, uri, result.result);
     });
     return analysis;
   }
@@ -124,7 +140,7 @@ export class DocumentAnalyses {
     document: TextDocument,
     settings: LayerwiseSettings,
     hadolint: LoadedHadolintConfig | null,
-    buildContext: BuildContextInfo | undefined,
+    door: Pick<AnalyzeOptions, 'buildContext' | 'extraBaseImages'>,
   ): Promise<DocumentAnalysis | null> {
     if (!settings.enable) return { kind: 'disabled' };
     const { uri, version } = document;
@@ -134,7 +150,7 @@ export class DocumentAnalyses {
     const text = document.getText();
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_ANALYSED_BYTES) return { kind: 'too-large', bytes };
-    const options: AnalyzeOptions = { ...analyzeOptionsFrom(settings, hadolint), buildContext };
+    const options: AnalyzeOptions = { ...analyzeOptionsFrom(settings, hadolint), ...door };
     const where = `${uri} (version ${version})`;
     const offThread = this.offThread;
     if (!offThread?.usable || analysesOnMainThread(text, this.mainThreadMaxBytes)) return this.analyzeHere(text, options, where);
@@ -164,6 +180,14 @@ export class DocumentAnalyses {
     } catch (error) {
       this.logger.error(`analysis of ${where} failed`, error);
       return { kind: 'failed' };
+    }
+  }
+
+  private noteAnalysis(source: BaseImageSizeSource, uri: string, result: PortableAnalysis): void {
+    try {
+      source.noteAnalysis(uri, result);
+    } catch (error) {
+      this.logger.error(`base-image size lookup for ${uri} failed`, error);
     }
   }
 

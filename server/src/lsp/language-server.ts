@@ -24,6 +24,7 @@ import { SettingsStore } from './settings-store';
 import { Validator } from './validation';
 import { AnalysisWorkerHost, analysisWorkerScript } from './analysis-worker-host';
 import { serverOptionsFrom } from './initialization-options';
+import { RegistrySizes } from './registry-sizes';
 
 interface ClientSupport extends CodeActionSupport {
   configuration: boolean;
@@ -64,6 +65,11 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     for (const uri of uris) session?.validator.changed(uri);
     if (session?.support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
+  // Opt-in (layerwise.sizeLens.registryLookup): base-image sizes from registry manifests, arriving later too.
+  const registrySizes = new RegistrySizes(logger, (uris) => {
+    for (const uri of uris) session?.validator.changed(uri);
+    if (session?.support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  });
   let session: Session | null = null;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -74,6 +80,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     const analyses = new DocumentAnalyses(logger, {
       hadolintConfigFor: (uri) => hadolintConfigs.configFor(uri),
       buildContextFor: (uri) => buildContexts.contextFor(uri),
+      baseImageSizes: registrySizes,
       offThread: analysisWorker(options.analysisBudgetMs, logger),
       mainThreadMaxBytes: options.mainThreadMaxBytes,
     });
@@ -117,6 +124,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
       session?.analyses.forget(document.uri);
       hadolintConfigs.forget(document.uri);
       buildContexts.forget(document.uri);
+      registrySizes.forget(document.uri);
       session?.settings.forget(document.uri);
       session?.validator.closed(document.uri);
     }),
@@ -168,6 +176,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   connection.onShutdown(() => {
     session?.validator.dispose();
     session?.analyses.dispose();
+    registrySizes.dispose();
   });
 
   documents.listen(connection);

@@ -23,7 +23,7 @@ describe('parseSettings', () => {
       assert.deepEqual({ ...parseSettings(section), rules: { ...parseSettings(section).rules } }, {
         ...DEFAULT_SETTINGS,
         rules: {},
-        sizeLens: { enabled: true, measure: 'uncompressed' },
+        sizeLens: { enabled: true, measure: 'uncompressed', registryLookup: false },
       });
     }
   });
@@ -71,14 +71,25 @@ describe('the settings contributed in package.json', () => {
       node[path[path.length - 1]] = property.default;
     }
     const parsed = parseSettings(fromManifest);
-    assert.deepEqual({ ...parsed, rules: { ...parsed.rules } }, { ...DEFAULT_SETTINGS, rules: {}, sizeLens: { enabled: true, measure: 'uncompressed' } });
+    assert.deepEqual({ ...parsed, rules: { ...parsed.rules } }, { ...DEFAULT_SETTINGS, rules: {}, sizeLens: { enabled: true, measure: 'uncompressed', registryLookup: false } });
   });
 
   it('name no program, and each has an explicit scope', () => {
     for (const [key, property] of Object.entries(properties)) {
       assert.ok(!/path|executable|command/i.test(key), `${key} looks like it names a program; make it machine-scoped`);
-      assert.ok(property.scope === 'resource' || property.scope === 'window', `${key} has an explicit scope`);
+      assert.ok(property.scope === 'resource' || property.scope === 'window' || property.scope === 'machine', `${key} has an explicit scope`);
     }
+  });
+  it('make the registry lookup opt-in and out of a workspace\'s reach', () => {
+    const lookup = properties['layerwise.sizeLens.registryLookup'];
+    assert.equal(lookup.default, false);
+    // VS Code ignores machine-scoped values in workspace and folder settings.
+    assert.equal(lookup.scope, 'machine');
+  });
+  it('reads sizeLens.registryLookup, nested or dotted, as a boolean only', () => {
+    assert.equal(parseSettings({ sizeLens: { registryLookup: true } }).sizeLens.registryLookup, true);
+    assert.equal(parseSettings({ 'sizeLens.registryLookup': true }).sizeLens.registryLookup, true);
+    assert.equal(parseSettings({ sizeLens: { registryLookup: 'yes' } }).sizeLens.registryLookup, false);
   });
   it('reads allowSuppressions, keeping the default for values that are not booleans', () => {
     assert.equal(parseSettings({ allowSuppressions: false }).allowSuppressions, false);

@@ -10,8 +10,12 @@ export interface LayerwiseSettings {
   rules: Record<string, RuleSetting>;
   /** Build target; undefined means the last stage. */
   target: string | undefined;
-  /** measure: what the lens shows, `docker images` bytes (uncompressed) or what a pull transfers (compressed). */
-  sizeLens: { enabled: boolean; measure: SizeMeasure };
+  /**
+   * measure: what the lens shows, `docker images` bytes (uncompressed) or what a pull transfers (compressed).
+   * registryLookup: price base images the table does not know from their registry's manifest. The
+   * setting is machine-scoped in package.json, so VS Code ignores it in workspace settings.
+   */
+  sizeLens: { enabled: boolean; measure: SizeMeasure; registryLookup: boolean };
   /** false: suppression comments are reported (LW501) instead of honoured. */
   allowSuppressions: boolean;
 }
@@ -20,7 +24,7 @@ export const DEFAULT_SETTINGS: Readonly<LayerwiseSettings> = Object.freeze({
   enable: true,
   rules: Object.freeze({}) as Record<string, RuleSetting>,
   target: undefined,
-  sizeLens: Object.freeze({ enabled: true, measure: 'uncompressed' as SizeMeasure }),
+  sizeLens: Object.freeze({ enabled: true, measure: 'uncompressed' as SizeMeasure, registryLookup: false }),
   allowSuppressions: true,
 });
 
@@ -72,11 +76,16 @@ export function parseSettings(section: unknown): LayerwiseSettings {
   if (!isRecord(section)) return { ...DEFAULT_SETTINGS, rules: {}, sizeLens: { ...DEFAULT_SETTINGS.sizeLens } };
   const sizeLens = isRecord(section.sizeLens) ? section.sizeLens.enabled : section['sizeLens.enabled'];
   const measure = isRecord(section.sizeLens) ? section.sizeLens.measure : section['sizeLens.measure'];
+  const registryLookup = isRecord(section.sizeLens) ? section.sizeLens.registryLookup : section['sizeLens.registryLookup'];
   return {
     enable: parseBoolean(section.enable, DEFAULT_SETTINGS.enable),
     rules: parseRules(section.rules),
     target: parseTarget(section.target),
-    sizeLens: { enabled: parseBoolean(sizeLens, DEFAULT_SETTINGS.sizeLens.enabled), measure: measure === 'compressed' ? 'compressed' : 'uncompressed' },
+    sizeLens: {
+      enabled: parseBoolean(sizeLens, DEFAULT_SETTINGS.sizeLens.enabled),
+      measure: measure === 'compressed' ? 'compressed' : 'uncompressed',
+      registryLookup: parseBoolean(registryLookup, DEFAULT_SETTINGS.sizeLens.registryLookup),
+    },
     allowSuppressions: parseBoolean(section.allowSuppressions, DEFAULT_SETTINGS.allowSuppressions),
   };
 }

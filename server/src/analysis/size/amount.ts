@@ -44,7 +44,7 @@ export const COMPRESSION = {
 export type ContentKind = keyof typeof COMPRESSION;
 
 /** The spread of those ratios (same source): the compressed range is wider than the uncompressed one. */
-const COMPRESSION_SPREAD: Record<ContentKind, [number, number]> = {
+export const COMPRESSION_SPREAD: Record<ContentKind, [number, number]> = {
   packages: [2.2, 2.9],
   binary: [2, 3],
   compressedPayload: [1, 1.1],

@@ -237,9 +237,24 @@ function partOf(contribution: Contribution, path: string): Amount {
   return scale(contribution.amount, 0.5, 0, 1, 'heuristic');
 }
 
+/** The bundled table's sizes of an image named by `COPY --from`, looked up once per name (the editor re-analyses on every edit). */
+const imageSizes = new Map<string, { uncompressedBytes: number | null; compressedBytes: number | null }>();
+const MAX_CACHED_IMAGES = 200;
+
+function imageSize(from: string): { uncompressedBytes: number | null; compressedBytes: number | null } {
+  let size = imageSizes.get(from);
+  if (!size) {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const { uncompressedBytes, compressedBytes } = imageFacts(parseImageRef(from, range));
+    size = { uncompressedBytes, compressedBytes };
+    if (imageSizes.size >= MAX_CACHED_IMAGES) imageSizes.clear();
+    imageSizes.set(from, size);
+  }
+  return size;
+}
+
 function copyFromImage(from: string, args: CopyArguments, destination: string): CopyLayer {
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const facts = imageFacts(parseImageRef(from, range));
+  const facts = imageSize(from);
   if (facts.uncompressedBytes === null) return { estimate: null, note: `image ${from}: its size is not known`, contribution: null };
   const whole = facts.uncompressedBytes;
   const everything = args.sources.some((source) => resolvePath('/', source) === '/');

@@ -87,7 +87,7 @@ export function installClosure(index: SuiteIndex, names: readonly string[], inst
     added.push(name);
     installedKiB += index.installedKiB[line];
     if (PYTHON_PACKAGE.test(name)) pythonKiB += index.installedKiB[line];
-    stack.push(...index.needs[line]);
+    for (const need of index.needs[line]) stack.push(need);
   }
   return { added, installedKiB, pythonKiB, missing };
 }
@@ -146,11 +146,16 @@ const BUILDPACK_DEPS = [
   'unzip', 'xz-utils', 'zlib1g-dev',
 ];
 
-const baseSets = new Map<string, ReadonlySet<string>>();
+/** Keyed by suite, then flavour: no key string is built per stage. */
+const baseSets = new Map<DebianSuite, Map<BaseFlavour, ReadonlySet<string>>>();
 
 export function basePackages(suite: DebianSuite, flavour: BaseFlavour): ReadonlySet<string> {
-  const key = `${suite}/${flavour}`;
-  let set = baseSets.get(key);
+  let bySuite = baseSets.get(suite);
+  if (!bySuite) {
+    bySuite = new Map();
+    baseSets.set(suite, bySuite);
+  }
+  let set = bySuite.get(flavour);
   if (!set) {
     const index = suiteIndex(suite);
     const required = index.names.filter((_, line) => index.priority[line] === 'r');
@@ -158,7 +163,7 @@ export function basePackages(suite: DebianSuite, flavour: BaseFlavour): Readonly
     if (flavour === 'slim-runtime') seeds.push(...SLIM_RUNTIME_EXTRAS);
     if (flavour === 'buildpack-deps') seeds.push(...BUILDPACK_DEPS);
     set = new Set(installClosure(index, seeds, new Set()).added);
-    baseSets.set(key, set);
+    bySuite.set(flavour, set);
   }
   return set;
 }

@@ -1,16 +1,16 @@
 // The size estimator: per stage, the base image from the measured table, then one estimate per
 // layer-producing instruction (RUN, COPY, ADD), each with its range and basis. Pure: the model, the
 // data tables and what the door read from the build context in; estimates out.
-import type { BuildContextInfo } from '../engine-types';
+import type { BuildContextInfo, ExtraBaseImage } from '../engine-types';
 import { findTableKey } from '../images';
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
-import { add, amount, toSizeEstimate, type Amount, type Estimate } from './amount';
+import { add, amount, COMPRESSION_SPREAD, toSizeEstimate, type Amount, type Estimate } from './amount';
 import { BASE_IMAGE_TABLE, type BaseImageTable } from './base-image-table';
 import { estimateContextCopy, estimateStageCopy, flagValue, type CopyLayer } from './copy-layer';
 import { estimateRun } from './run-layer';
 import { workspaceHints, type WorkspaceHints } from './run-parts';
 import { flavourFor, initialPackages, packageBaseFor, resolvePath, type StageState } from './stage-state';
-import type { LayerEstimate, StageEstimate } from './types';
+import type { LayerEstimate, SizeEstimate, StageEstimate } from './types';
 
 /** Numbers derived with the table's compression ratio are given a ±10 % range; measured ones are exact. */
 const DERIVED_TOLERANCE = 0.1;
@@ -19,13 +19,14 @@ export function estimateStages(
   model: DockerfileModel,
   table: BaseImageTable = BASE_IMAGE_TABLE,
   context?: BuildContextInfo,
+  extraBaseImages?: Readonly<Record<string, ExtraBaseImage>>,
 ): StageEstimate[] {
   const indexOf = instructionIndexer(model);
   const hints = workspaceHints(context);
   const finished = new Map<number, StageState>();
   const estimates: StageEstimate[] = [];
   for (const stage of model.stages) {
-    const { state, note, base, compressedKnown } = startStage(stage, finished, table);
+    const { state, note, base, compressedKnown } = startStage(stage, finished, table, extraBaseImages);
     const layers: LayerEstimate[] = [layerEstimate(stage.from, base, note, indexOf, compressedKnown)];
     for (const instruction of stage.instructions) {
       if (instruction.onbuild) continue;
@@ -35,9 +36,25 @@ export function estimateStages(
       layers.push(layerEstimate(instruction, layer.estimate, layer.note, indexOf, true));
     }
     finished.set(stage.index, state);
-    estimates.push({ ...toSizeEstimate(state.total, compressedKnown), stageIndex: stage.index, layers, buildOnly: !stage.shipsLayers });
+    estimates.push(stageEstimate(toSizeEstimate(state.total, compressedKnown), stage, layers));
   }
   return estimates;
+}
+
+/** Written out field by field: an object spread here cost more than the rest of the stage's bookkeeping. */
+function stageEstimate(size: SizeEstimate, stage: Stage, layers: LayerEstimate[]): StageEstimate {
+  return {
+    bytes: size.bytes,
+    low: size.low,
+    high: size.high,
+    compressedBytes: size.compressedBytes,
+    compressedLow: size.compressedLow,
+    compressedHigh: size.compressedHigh,
+    basis: size.basis,
+    stageIndex: stage.index,
+    layers,
+    buildOnly: !stage.shipsLayers,
+  };
 }
 
 interface WalkContext {
@@ -59,8 +76,9 @@ function estimateInstruction(instruction: InstructionInfo, state: StageState, wa
       const layer = estimateRun(instruction, state, walk.hints);
       for (const part of layer.parts) {
         if (part.path !== null && part.amount !== null) {
-          state.contributions.push({ path: part.path, amount: part.amount, what: part.label.split(':')[0], whole: part.whole });
-          for (const alias of part.aliases ?? []) state.contributions.push({ path: alias, amount: part.amount, what: part.label.split(':')[0], whole: part.whole });
+          const what = labelHead(part.label);
+          state.contributions.push({ path: part.path, amount: part.amount, what, whole: part.whole });
+          for (const alias of part.aliases ?? []) state.contributions.push({ path: alias, amount: part.amount, what, whole: part.whole });
         }
       }
       return layer;
@@ -77,6 +95,12 @@ function estimateInstruction(instruction: InstructionInfo, state: StageState, wa
     default:
       return null;
   }
+}
+
+/** `apt: 3 new packages (…)` → `apt`: the label's part before its first colon (all of it without one). */
+function labelHead(label: string): string {
+  const colon = label.indexOf(':');
+  return colon < 0 ? label : label.slice(0, colon);
 }
 
 /** The instruction's text after its keyword (cheaper than asking the parser for its arguments). */
@@ -145,7 +169,12 @@ interface StageStart {
   compressedKnown: boolean;
 }
 
-function startStage(stage: Stage, finished: ReadonlyMap<number, StageState>, table: BaseImageTable): StageStart {
+function startStage(
+  stage: Stage,
+  finished: ReadonlyMap<number, StageState>,
+  table: BaseImageTable,
+  extraBaseImages: Readonly<Record<string, ExtraBaseImage>> | undefined,
+): StageStart {
   if (stage.baseStage) {
     const inherited = finished.get(stage.baseStage.index);
     const note = `everything in stage ${stage.baseStage.name ?? stage.baseStage.index}`;
@@ -175,12 +204,16 @@ function startStage(stage: Stage, finished: ReadonlyMap<number, StageState>, tab
     workdir: '/',
     home: facts.defaultUser && facts.defaultUser !== 'root' ? `/home/${facts.defaultUser.replace(/\(.*$/, '')}` : '/root',
   };
-  const { estimate, note } = baseImage(stage, table);
+  const { estimate, note } = baseImage(stage, table, extraBaseImages);
   state.total = estimate;
   return { state, base: estimate, note, compressedKnown: estimate !== null };
 }
 
-function baseImage(stage: Stage, table: BaseImageTable): { estimate: Estimate; note: string } {
+function baseImage(
+  stage: Stage,
+  table: BaseImageTable,
+  extraBaseImages: Readonly<Record<string, ExtraBaseImage>> | undefined,
+): { estimate: Estimate; note: string } {
   const { base } = stage;
   if (stage.baseStage) return { estimate: null, note: `stage ${stage.baseStage.name ?? stage.baseStage.index} is not known yet` };
   if (base.hasUnresolvedVariables) return { estimate: null, note: `${base.raw} depends on a build argument without a default` };
@@ -190,6 +223,8 @@ function baseImage(stage: Stage, table: BaseImageTable): { estimate: Estimate; n
   const key = table === BASE_IMAGE_TABLE ? stage.facts.key : findTableKey(base, table);
   const entry = key === null ? undefined : table.images[key];
   if (key === null || !entry || entry.uncompressedBytes === null) {
+    const extra = extraBaseImageFor(base.resolved, extraBaseImages);
+    if (extra) return fromExtraBaseImage(base.resolved, extra, table.uncompressedPerCompressed);
     return { estimate: null, note: `${base.resolved || 'the base image'} is not in the base-image table` };
   }
   const bytes = entry.uncompressedBytes;
@@ -205,5 +240,27 @@ function baseImage(stage: Stage, table: BaseImageTable): { estimate: Estimate; n
   return {
     estimate: exactCompressed,
     note: `${key} from the base-image table: ${entry.source}; uncompressed derived from the compressed size ×${table.uncompressedPerCompressed}`,
+  };
+}
+
+function extraBaseImageFor(reference: string, extraBaseImages: Readonly<Record<string, ExtraBaseImage>> | undefined): ExtraBaseImage | null {
+  if (!extraBaseImages || !Object.hasOwn(extraBaseImages, reference)) return null;
+  const extra = extraBaseImages[reference];
+  const valid = typeof extra?.compressedBytes === 'number' && Number.isFinite(extra.compressedBytes) && extra.compressedBytes >= 0;
+  return valid ? extra : null;
+}
+
+/**
+ * A base image known only by its compressed layer blobs (a registry manifest): the compressed size is
+ * exact, the uncompressed one is derived with the measured ratio and carries that ratio's spread, so
+ * it is a heuristic rather than a table figure.
+ */
+function fromExtraBaseImage(reference: string, extra: ExtraBaseImage, ratio: number): { estimate: Amount; note: string } {
+  const compressed = extra.compressedBytes;
+  const [lowestRatio, highestRatio] = COMPRESSION_SPREAD.packages;
+  const derived = amount({ bytes: compressed * ratio, low: compressed * lowestRatio, high: compressed * highestRatio, compressed, kind: 'packages', basis: 'heuristic' });
+  return {
+    estimate: { ...derived, compressedLow: derived.compressed, compressedHigh: derived.compressed },
+    note: `${reference} from ${extra.source}; uncompressed derived from the compressed size ×${ratio}`,
   };
 }

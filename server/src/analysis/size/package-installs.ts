@@ -17,9 +17,9 @@ import { APK, APT, leavesNoApkCache, leavesNoAptLists } from '../rules/support/p
 import { findInstallCalls, optionValue, type InstallCall } from '../rules/support/pinning-command-line';
 import { APK_ADD, APT_INSTALL, DNF_INSTALL, YUM_INSTALL, ZYPPER_INSTALL } from '../rules/support/pinning-syntaxes';
 import { amount, KIB, MB, openEnded, scale, sum, type Amount } from './amount';
-import { cachedInstallClosure, suiteIndex, type SuiteIndex } from './debian-packages';
+import { cachedInstallClosure, suiteIndex, type Closure, type SuiteIndex } from './debian-packages';
 import type { RunPart } from './run-parts';
-import { markInstalled, type StageState } from './stage-state';
+import { markInstalled, type PackageBase, type StageState } from './stage-state';
 
 const DOCS_EXCLUDED = { factor: 0.95, low: 0.85, high: 1.03 };
 const PYTHON_BYTECODE = { factor: 1.8, low: 1.5, high: 1.9 };
@@ -61,12 +61,42 @@ interface Priced {
   expanded: boolean;
 }
 
+interface PricedPackages {
+  amount: Amount;
+  added: string[];
+  missing: string[];
+}
+
+/**
+ * Prices of the closures cachedInstallClosure keeps (over an unchanged base image), one per
+ * combination of the image's corrections: the same install in the next analysis costs a lookup.
+ */
+const pricedClosures = new WeakMap<Closure, Array<PricedPackages | undefined>>();
+
 /** Bytes for a set of Debian packages, with the corrections that apply to this image. */
-export function priceDebianPackages(index: SuiteIndex, names: readonly string[], state: StageState): { amount: Amount; added: string[]; missing: string[] } {
-  const closure = cachedInstallClosure(index, names, state.installed, state.installed.unchangedBase);
+export function priceDebianPackages(index: SuiteIndex, names: readonly string[], state: StageState): PricedPackages {
+  const base = state.installed.unchangedBase;
+  const closure = cachedInstallClosure(index, names, state.installed, base);
+  if (base === null) return priceClosure(closure, state.packageBase);
+  const variant = (state.packageBase.docsExcluded ? 1 : 0) + (state.packageBase.proxy ? 2 : 0);
+  let prices = pricedClosures.get(closure);
+  if (!prices) {
+    prices = [];
+    pricedClosures.set(closure, prices);
+  }
+  let priced = prices[variant];
+  if (!priced) {
+    priced = priceClosure(closure, state.packageBase);
+    // Shared by later analyses: nobody may change it.
+    Object.freeze(priced.amount);
+    prices[variant] = priced;
+  }
+  return priced;
+}
+
+function priceClosure(closure: Closure, base: PackageBase): PricedPackages {
   const python = closure.pythonKiB * KIB;
   const plain = closure.installedKiB * KIB - python;
-  const base = state.packageBase;
   const plainAmount = amount({ bytes: plain, low: plain * 0.97, high: plain * 1.05, kind: 'packages', basis: 'table' });
   const pythonAmount = scale(amount({ bytes: python, kind: 'packages', basis: 'table' }), PYTHON_BYTECODE.factor, PYTHON_BYTECODE.low, PYTHON_BYTECODE.high);
   let total = sum([plainAmount, pythonAmount]) as Amount;

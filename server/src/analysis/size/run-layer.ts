@@ -2,15 +2,15 @@
 // later RUN removes nothing from the image (the files stay in the earlier layer); its own layer is
 // only the deletion markers.
 import type { InstructionInfo } from '../model-types';
-import type { RunScript } from '../shell-types';
+import type { RunScript, ShellWord } from '../shell-types';
 import { findCalls, invocationOf } from '../rules/support/commands';
-import { removals, removalCovers } from '../rules/support/paths';
+import { isSameOrAncestor, normalizePath, removals, removalCovers } from '../rules/support/paths';
 import { amount, KIB, scale, subtract, sum, ZERO, type Estimate } from './amount';
 import { suiteIndex } from './debian-packages';
 import { languageParts } from './language-installs';
 import { apkParts, apkRemovals, aptParts, aptRemovals, priceDebianPackages, rpmParts } from './package-installs';
 import type { RunPart, WorkspaceHints } from './run-parts';
-import { markRemoved, NO_PACKAGES, type PackageSet, type StageState } from './stage-state';
+import { markRemoved, NO_PACKAGES, type Contribution, type PackageSet, type StageState } from './stage-state';
 
 /** A layer of only deletion markers (shared data README: ≈ 8 KB). */
 const WHITEOUT_LAYER = 8 * 1000;
@@ -38,18 +38,20 @@ export function estimateRun(run: InstructionInfo, state: StageState, hints: Work
   const installedBefore = state.installed;
   const programs = programNames(script);
   // Each tool's parser runs only when its program appears: most RUNs call one or two tools.
-  const parts = [
-    ...(hasAny(programs, APT_PROGRAMS) ? aptParts(run, script, state) : []),
-    ...(programs.has('apk') ? apkParts(run, script, state) : []),
-    ...(hasAny(programs, RPM_PROGRAMS) ? rpmParts(script, state) : []),
-    ...(hasAny(programs, LANGUAGE_PROGRAMS) ? languageParts(run, script, state, hints) : []),
-  ];
-  const { kept, removedNote } = parts.length === 0 ? { kept: parts, removedNote: null } : applySameLayerCleanup(script, parts, state, installedBefore);
-  dropRemovedContributions(script, state);
+  const parts: RunPart[] = [];
+  if (hasAny(programs, APT_PROGRAMS)) parts.push(...aptParts(run, script, state));
+  if (programs.has('apk')) parts.push(...apkParts(run, script, state));
+  if (hasAny(programs, RPM_PROGRAMS)) parts.push(...rpmParts(script, state));
+  if (hasAny(programs, LANGUAGE_PROGRAMS)) parts.push(...languageParts(run, script, state, hints));
+  // The script's `rm` calls, found once: the cleanup, the contributions and the whiteout check all ask.
+  const rmCalls = removals(script);
+  const rmOperands = rmCalls.flatMap(({ paths }) => paths);
+  const { kept, removedNote } = parts.length === 0 ? { kept: parts, removedNote: null } : applySameLayerCleanup(script, rmOperands, parts, state, installedBefore);
+  dropRemovedContributions(rmOperands, state);
 
   const unpriced = [...programs].filter((name) => !NEGLIGIBLE.has(name)).slice(0, 5);
   if (kept.length === 0) {
-    const cleanupOnly = removals(script).length > 0 && unpriced.length === 0;
+    const cleanupOnly = rmCalls.length > 0 && unpriced.length === 0;
     if (cleanupOnly) {
       return { estimate: amount({ bytes: WHITEOUT_LAYER, kind: 'text', basis: 'table' }), note: 'only deletes: files removed here stay in the earlier layer (≈ 8 KB of deletion markers)', parts: [] };
     }
@@ -67,9 +69,8 @@ interface CleanupResult {
   removedNote: string | null;
 }
 
-function applySameLayerCleanup(script: RunScript, parts: RunPart[], state: StageState, installedBefore: PackageSet): CleanupResult {
+function applySameLayerCleanup(script: RunScript, rmOperands: readonly ShellWord[], parts: RunPart[], state: StageState, installedBefore: PackageSet): CleanupResult {
   const removedLabels: string[] = [];
-  const rmOperands = removals(script).flatMap(({ paths }) => paths);
   const cleanedCaches = parts.some((part) => part.cacheOf) ? cleanedCacheTools(script) : new Set<string>();
   const apkRemoved = new Set(parts.some((part) => part.apkNames) ? apkRemovals(script) : []);
   let kept = parts.filter((part) => {
@@ -127,11 +128,37 @@ function cleanedCacheTools(script: RunScript): Set<NonNullable<RunPart['cacheOf'
   return tools;
 }
 
-/** A later `COPY --from` must not find what an `rm` took out, even in a later layer. */
-function dropRemovedContributions(script: RunScript, state: StageState): void {
-  const operands = removals(script).flatMap(({ paths }) => paths);
-  if (operands.length === 0) return;
-  state.contributions = state.contributions.filter((contribution) => !operands.some((operand) => removalCovers(operand, contribution.path)));
+/**
+ * A later `COPY --from` must not find what an `rm` took out, even in a later layer. A stage's
+ * contributions pile up (and pass to the stages built on it), so each operand is judged once here and
+ * each contribution's path normalised once, instead of both for every pair in removalCovers.
+ */
+function dropRemovedContributions(operands: readonly ShellWord[], state: StageState): void {
+  if (operands.length === 0 || state.contributions.length === 0) return;
+  const prefixes: string[] = [];
+  const others: ShellWord[] = [];
+  for (const operand of operands) {
+    const normalized = normalizePath(operand.value);
+    // removalCovers(operand, p) is then exactly isSameOrAncestor(normalized, normalizePath(p)).
+    if (normalizePath(normalized) !== normalized) others.push(operand);
+    else if (removalCovers(operand, normalized)) prefixes.push(normalized);
+  }
+  if (prefixes.length === 0 && others.length === 0) return;
+  state.contributions = state.contributions.filter((contribution) => {
+    const path = normalizedPathOf(contribution);
+    return !prefixes.some((prefix) => isSameOrAncestor(prefix, path)) && !others.some((operand) => removalCovers(operand, contribution.path));
+  });
+}
+
+const normalizedPaths = new WeakMap<Contribution, string>();
+
+function normalizedPathOf(contribution: Contribution): string {
+  let path = normalizedPaths.get(contribution);
+  if (path === undefined) {
+    path = normalizePath(contribution.path);
+    normalizedPaths.set(contribution, path);
+  }
+  return path;
 }
 
 const APT_PROGRAMS = ['apt-get', 'apt', 'aptitude'];

@@ -97,29 +97,46 @@ export function initialPackages(base: PackageBase, flavour: BaseFlavour): Packag
  * small deltas), so stages and snapshots share the base image's packages without copying them.
  */
 export class PackageSet {
+  /**
+   * A delta's names stay the array they came as until a lookup needs them: most deltas (the packages
+   * of the stage's last apt install) are never asked about, so building a Set for each was waste.
+   */
+  private names: ReadonlySet<string> | readonly string[];
+
   constructor(
-    private readonly names: ReadonlySet<string>,
+    names: ReadonlySet<string> | readonly string[],
     private readonly removed: boolean = false,
     private readonly parent: PackageSet | null = null,
-  ) {}
+  ) {
+    this.names = names;
+  }
 
   /** The set itself when this is a base image's set with nothing added or removed (a cache key). */
   get unchangedBase(): ReadonlySet<string> | null {
-    return this.parent === null && !this.removed ? this.names : null;
+    return this.parent === null && !this.removed && !isArray(this.names) ? this.names : null;
   }
 
   has(name: string): boolean {
-    if (this.names.has(name)) return !this.removed;
+    if (this.lookup().has(name)) return !this.removed;
     return this.parent !== null && this.parent.has(name);
   }
 
   with(names: readonly string[]): PackageSet {
-    return names.length === 0 ? this : new PackageSet(new Set(names), false, this);
+    return names.length === 0 ? this : new PackageSet(names, false, this);
   }
 
   without(names: readonly string[]): PackageSet {
-    return names.length === 0 ? this : new PackageSet(new Set(names), true, this);
+    return names.length === 0 ? this : new PackageSet(names, true, this);
   }
+
+  private lookup(): ReadonlySet<string> {
+    if (isArray(this.names)) this.names = new Set(this.names);
+    return this.names as ReadonlySet<string>;
+  }
+}
+
+function isArray(names: ReadonlySet<string> | readonly string[]): names is readonly string[] {
+  return Array.isArray(names);
 }
 
 export const NO_PACKAGES = new PackageSet(new Set());
