@@ -25,8 +25,8 @@ export default defineRule({
     differences: [
       'Reports the earlier CMDs (the ones without effect), as BuildKit does; hadolint reports the later ones.',
       'BuildKit\'s MultipleInstructionsDisallowed also covers ENTRYPOINT and HEALTHCHECK, which are the rules',
-      'multiple-entrypoint and multiple-healthcheck here: `# check=skip=MultipleInstructionsDisallowed` turns',
-      'off this rule only.',
+      'multiple-entrypoint and multiple-healthcheck here; all three answer to that name, so',
+      '`# check=skip=MultipleInstructionsDisallowed` turns all three off.',
     ].join(' '),
   },
   fix: { availability: 'sometimes', safety: 'unsafe', reason: OVERRIDDEN_FIX_REASON },

@@ -21,7 +21,7 @@ export default defineRule({
     },
     differences: [
       'Reports the earlier ENTRYPOINTs (the ones without effect), as BuildKit does; hadolint reports the later',
-      'ones. BuildKit calls this MultipleInstructionsDisallowed, an alias held by multiple-cmd (one alias per rule).',
+      'ones. BuildKit calls this MultipleInstructionsDisallowed, a name shared with multiple-cmd and its sibling rule.',
     ].join(' '),
   },
   fix: { availability: 'sometimes', safety: 'unsafe', reason: OVERRIDDEN_FIX_REASON },
