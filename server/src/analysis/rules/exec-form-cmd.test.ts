@@ -12,6 +12,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the rewrite keeps heavy-base-image quiet: an exec-form CMD still runs make (fuzz seed 13664)',
+      code: 'FROM python:3.12 AS build \\\nSTOPSIGNAL ./src `\nCMD make\n',
+      errors: [{ line: 3, column: 1, endColumn: 4 }],
+      output: 'FROM python:3.12 AS build \\\nSTOPSIGNAL ./src `\nCMD ["make"]\n',
+    },
+    {
       name: 'BuildKit: shell-form ENTRYPOINT',
       code: 'FROM alpine:3.20\nENTRYPOINT my-program start\n',
       errors: [{ message: 'ENTRYPOINT in shell form runs under /bin/sh -c and does not get stop signals: use exec form ["my-program", "start"]', line: 2, column: 1, endColumn: 11 }],

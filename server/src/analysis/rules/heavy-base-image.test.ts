@@ -13,6 +13,12 @@ testRule(rule, {
     { name: 'postgres: alpine changes collations, not offered', code: 'FROM postgres:17\n' },
     { name: 'an unresolved variable', code: 'ARG TAG\nFROM node:${TAG}\n' },
     { name: 'a digest pins that exact image on purpose', code: 'FROM node:20@sha256:0000000000000000000000000000000000000000000000000000000000000000\nCMD ["node"]\n' },
+    {
+      name: 'an exec-form CMD runs make too: the same verdict as `CMD make`, so LW301 may rewrite it (fuzz seed 13664)',
+      code: 'FROM python:3.12 AS build \\\nSTOPSIGNAL ./src `\nCMD ["make"]\n',
+    },
+    { name: 'an exec-form ENTRYPOINT with a path to git', code: 'FROM node:20\nENTRYPOINT ["/usr/bin/git", "daemon"]\n' },
+    { name: 'an exec-form HEALTHCHECK CMD with curl', code: 'FROM node:20\nHEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost/"]\nCMD ["node", "server.js"]\n' },
     { name: 'only the --target stage ships', code: 'FROM node:20 AS dev\nFROM node:20-slim AS prod\n', options: { target: 'prod' } },
   ],
   invalid: [

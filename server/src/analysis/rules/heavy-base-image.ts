@@ -1,8 +1,9 @@
 import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import { formatBytes } from '../size/format';
-import { invocationOf } from './support/commands';
+import { baseName, invocationOf } from './support/commands';
 import { isOverridden } from './support/correctness-duplicates';
+import { instructionArguments } from './support/instruction-args';
 import { findInstallCalls } from './support/pinning-command-line';
 import { APK_ADD, APT_INSTALL } from './support/pinning-syntaxes';
 import { lighterVariant, measuredBytes, type LighterVariant } from './support/structure-images';
@@ -10,6 +11,7 @@ import { stageChain } from './support/structure-stages';
 import { packageName } from './support/structure-toolchains';
 
 /** Programs the full official images have and their slim/alpine variants lack. */
+const EXEC_FORM_KEYWORDS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const FULL_IMAGE_TOOLS = ['curl', 'wget', 'git', 'gcc', 'g++', 'cc', 'c++', 'make', 'ssh', 'scp', 'svn', 'hg', 'unzip', 'bzip2', 'xz', 'node-gyp'];
 
 /** What the lighter variant leaves out, for the message. */
@@ -83,6 +85,32 @@ function scriptsThatRun(stage: Stage): InstructionInfo[] {
   );
 }
 
+/**
+ * The exec-form CMD, ENTRYPOINT and HEALTHCHECK CMD that run. They have no parsed script, but the program they
+ * start must count like a shell-form one: rewriting `CMD make` as `CMD ["make"]` (LW301) must not change the verdict.
+ */
+function execFormsThatRun(stage: Stage): InstructionInfo[] {
+  return stageChain(stage).flatMap((current) =>
+    current.instructions.filter(
+      (instruction) => !instruction.onbuild && !instruction.script && EXEC_FORM_KEYWORDS.has(instruction.keyword) && !isOverridden(current, instruction),
+    ),
+  );
+}
+
+/** The base name of the program an exec-form instruction starts; undefined when the array cannot be read. */
+function execFormProgram(instruction: InstructionInfo): string | undefined {
+  const words = instructionArguments(instruction).map((word) => word.value);
+  if (instruction.keyword !== 'HEALTHCHECK') return words[0] === undefined ? undefined : baseName(words[0]);
+  // HEALTHCHECK CMD […]: the words after CMD are the raw JSON array.
+  if (words[0]?.toUpperCase() !== 'CMD') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(words.slice(1).join(' '));
+    return Array.isArray(parsed) && typeof parsed[0] === 'string' ? baseName(parsed[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every RUN, CMD, ENTRYPOINT and HEALTHCHECK that calls a program the lighter variant lacks, unless the Dockerfile installs it. */
 function usesMissingTools(stage: Stage): boolean {
   const instructions = scriptsThatRun(stage);
@@ -92,12 +120,11 @@ function usesMissingTools(stage: Stage): boolean {
     ),
   );
   if (installed.has('build-essential') || installed.has('build-base')) ['gcc', 'g++', 'cc', 'c++', 'make'].forEach((tool) => installed.add(tool));
-  return instructions.some((instruction) =>
-    instruction.script!.commands.some((command) => {
-      const name = invocationOf(command)?.name;
-      return name !== undefined && FULL_IMAGE_TOOLS.includes(name) && !installed.has(name);
-    }),
-  );
+  const programs = [
+    ...instructions.flatMap((instruction) => instruction.script!.commands.map((command) => invocationOf(command)?.name)),
+    ...execFormsThatRun(stage).map(execFormProgram),
+  ];
+  return programs.some((name) => name !== undefined && FULL_IMAGE_TOOLS.includes(name) && !installed.has(name));
 }
 
 /** A RUN, or a shell-form CMD/ENTRYPOINT/HEALTHCHECK that is not replaced by a later one: a shell-less variant cannot run it. */

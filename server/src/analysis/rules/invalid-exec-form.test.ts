@@ -28,10 +28,25 @@ testRule(rule, {
       output: 'FROM alpine:3.20\nENTRYPOINT ["my-app", "--verbose"]\n',
     },
     {
-      name: 'a missing comma; RUN is judged too, ONBUILD as well',
+      name: 'a missing comma; RUN is judged too, ONBUILD as well: the message gives the array, no repair (other rules would judge the command)',
       code: 'FROM alpine:3.20\nRUN ["echo" "hi"]\nONBUILD RUN ["echo", \'hi\']\n',
-      errors: [{ line: 2, message: /commas between them/ }, { line: 3, column: 13 }],
-      output: 'FROM alpine:3.20\nRUN ["echo", "hi"]\nONBUILD RUN ["echo", "hi"]\n',
+      errors: [
+        { line: 2, message: 'Not valid JSON (the strings need commas between them), so Docker runs this RUN as a shell command: write ["echo", "hi"]' },
+        { line: 3, column: 13, message: /JSON strings need double quotes.*write \["echo", "hi"\]$/ },
+      ],
+      output: null,
+    },
+    {
+      name: 'a missing comma in CMD and ONBUILD ENTRYPOINT: repaired',
+      code: 'FROM alpine:3.20\nCMD ["echo" "hi"]\nONBUILD ENTRYPOINT ["my-app" "--verbose"]\n',
+      errors: [{ line: 2, message: /commas between them/ }, { line: 3, column: 20 }],
+      output: 'FROM alpine:3.20\nCMD ["echo", "hi"]\nONBUILD ENTRYPOINT ["my-app", "--verbose"]\n',
+    },
+    {
+      name: 'a repaired RUN would be a real sudo for sudo-in-run: not repaired (fuzz seed 9211)',
+      code: 'FROM ${BASE}\nRUN ["sudo" "apt-get" "x=$((1+2))" "apk"]\n',
+      errors: [{ line: 2, column: 5, message: 'Not valid JSON (the strings need commas between them), so Docker runs this RUN as a shell command: write ["sudo", "apt-get", "x=$((1+2))", "apk"]' }],
+      output: null,
     },
     {
       name: 'a Windows path with single backslashes; escape=` and CRLF',
@@ -40,10 +55,10 @@ testRule(rule, {
       output: '# escape=`\r\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\r\nCMD ["C:\\\\app\\\\run.exe"]\r\n',
     },
     {
-      name: 'HEALTHCHECK CMD',
+      name: 'HEALTHCHECK CMD: reported with the array to write, not repaired (healthcheck-tool-missing would judge the command)',
       code: "FROM alpine:3.20\nHEALTHCHECK CMD ['wget', '-q', 'http://localhost/']\n",
-      errors: [{ line: 2, column: 17 }],
-      output: 'FROM alpine:3.20\nHEALTHCHECK CMD ["wget", "-q", "http://localhost/"]\n',
+      errors: [{ line: 2, column: 17, message: /write \["wget", "-q", "http:\/\/localhost\/"\]$/ }],
+      output: null,
     },
     {
       name: 'over several lines: reported, not fixed',

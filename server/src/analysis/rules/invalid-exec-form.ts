@@ -12,6 +12,13 @@ const PROBLEMS: Record<ExecFormProblem, string> = {
   'trailing-text': 'nothing may follow the `]` (a `#` comment goes on its own line)',
 };
 
+/**
+ * Instructions whose repaired array no other rule reads as commands. A repaired RUN or HEALTHCHECK CMD becomes a
+ * command line the RUN and health-check rules then judge (`["sudo" "apt-get" …]` turns into a real sudo and an
+ * apt-get install): the repair would bring their findings with it, so there the message gives the array instead.
+ */
+const REPAIRED_KEYWORDS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT']);
+
 /** Problems the repaired array fixes by itself; text after `]` is left to the author. */
 const REPAIRABLE: ReadonlySet<ExecFormProblem> = new Set(['single-quotes', 'invalid-escape', 'missing-comma', 'trailing-comma', 'extra-bracket']);
 
@@ -38,7 +45,12 @@ export default defineRule({
   fix: {
     availability: 'sometimes',
     safety: 'safe',
-    reason: 'Not offered when text follows the `]` (a comment or more words: what was meant is unclear) or when the array spans several lines.',
+    reason: [
+      'Offered for CMD and ENTRYPOINT only: a repaired RUN or HEALTHCHECK CMD becomes a command that other rules then',
+      'judge (a sudo, an unpinned package install), so the repair would bring new findings with it; for those the',
+      'message spells out the array to write. Not offered either when text follows the `]` (a comment or more words:',
+      'what was meant is unclear) or when the array spans several lines.',
+    ].join(' '),
   },
   create(context) {
     const { model } = context;
@@ -50,7 +62,7 @@ export default defineRule({
       if (!broken) return;
       const repairable = broken.problems.every((problem) => REPAIRABLE.has(problem)) && script.range.start.line === script.range.end.line;
       const repaired = execFormText(broken.elements.map((element) => element.value));
-      const fixes: Fix[] = repairable
+      const fixes: Fix[] = repairable && REPAIRED_KEYWORDS.has(instruction.keyword)
         ? [{ title: `Rewrite as ${repaired}`, safety: 'safe', edits: [{ range: script.range, newText: repaired }] }]
         : [];
       context.report({

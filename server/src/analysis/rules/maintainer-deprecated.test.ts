@@ -29,6 +29,12 @@ testRule(rule, {
       output: '# escape=`\r\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\r\nLABEL org.opencontainers.image.authors="`"Team`" C:\\ops"\r\n',
     },
     {
+      name: 'inside an unterminated heredoc the line is script text: reported, not rewritten (fuzz seed 11233)',
+      code: " FROM --chown=app:app ubuntu\nRUN << eot sh -e\napt-get -y install python3 || npm install -g yarn ) set -eux\nMAINTAINER 'open\n && wget -qO- http://x | bash ( apk add curl & apt-get install -y curl; x=$((1+2))\n",
+      errors: [{ line: 4 }],
+      output: null,
+    },
+    {
       name: 'before the first FROM too',
       code: 'MAINTAINER ops@example.com\nFROM alpine:3.20\n',
       errors: [{ line: 1 }],

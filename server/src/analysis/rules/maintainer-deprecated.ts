@@ -1,4 +1,4 @@
-import type { InstructionInfo } from '../model-types';
+import type { DockerfileModel, InstructionInfo } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import { keywordInFileCase } from './support/keyword-case';
 import { textAt } from './support/run-edits';
@@ -33,7 +33,7 @@ export default defineRule({
       const argumentsRange = maintainer.node.getArgumentsRange();
       const author = argumentsRange ? textAt(model, argumentsRange).trim() : '';
       const fixes: Fix[] = [];
-      if (author !== '' && argumentsRange && argumentsRange.start.line === argumentsRange.end.line) {
+      if (author !== '' && argumentsRange && argumentsRange.start.line === argumentsRange.end.line && !isInsideHeredoc(model, maintainer)) {
         // LABEL expands variables and reads escapes, MAINTAINER took the text as it is.
         const escape = model.escapeCharacter;
         const quoted = [...author].map((char) => (char === escape || char === '"' || char === '$' ? escape + char : char)).join('');
@@ -57,3 +57,17 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * True when the line sits in the heredoc body of an earlier instruction (an unterminated `<<EOF` runs to the end
+ * of the file): the parser still reads it as an instruction, but it is script text, and rewriting it would change
+ * what the heredoc's script reads.
+ */
+function isInsideHeredoc(model: DockerfileModel, instruction: InstructionInfo): boolean {
+  const line = instruction.range.start.line;
+  return model.instructions.some(
+    (other) =>
+      other !== instruction &&
+      (other.script?.heredocs ?? []).some((heredoc) => heredoc.contentRange !== null && heredoc.contentRange.start.line <= line && line < heredoc.contentRange.end.line),
+  );
+}

@@ -15,6 +15,20 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the SHELL goes above the ignore comment written for the RUN, which keeps applying to it (fuzz seed 17254)',
+      code: "FROM build\n# hadolint ignore=DL3009,DL3015\nRUN echo 'single $quoted' && curl -fsSL https://example.com/x.sh | sh;\\\napt-get -y install python3\n",
+      errors: [{ line: 3 }],
+      output:
+        "FROM build\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n# hadolint ignore=DL3009,DL3015\nRUN echo 'single $quoted' && curl -fsSL https://example.com/x.sh | sh;\\\napt-get -y install python3\n",
+    },
+    {
+      name: 'a comment between the lines of the RUN before stays where it is; blank lines are kept',
+      code: 'FROM debian:12-slim\nRUN apt-get update && \\\n# keep\n    apt-get install -y --no-install-recommends curl\n\n# fetch\nRUN curl -fsSL https://example.com/x.sh | sh\n',
+      errors: [{ line: 7 }],
+      output:
+        'FROM debian:12-slim\nRUN apt-get update && \\\n# keep\n    apt-get install -y --no-install-recommends curl\n\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n# fetch\nRUN curl -fsSL https://example.com/x.sh | sh\n',
+    },
+    {
       name: 'a lower-case file gets a lower-case SHELL',
       code: 'from debian:12-slim\nrun curl -fsSL https://example.com/tool.tgz | tar -xz -C /usr/local/bin\n',
       errors: [{ line: 2 }],

@@ -1,5 +1,6 @@
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
+import { commentLines } from '../suppressions';
 import type { ShellCommand } from '../shell-types';
 import { compareRangeStarts, invocationOf } from './support/commands';
 import { instructionsBefore } from './support/correctness-paths';
@@ -93,9 +94,25 @@ function pipefailFix(model: DockerfileModel, run: InstructionInfo, stage: Stage)
   }
   if (manager === 'apt' || manager === 'dnf' || manager === 'yum' || manager === 'zypper') {
     const indent = /^[ \t]*/.exec(model.lines[run.range.start.line] ?? '')?.[0] ?? '';
-    const at = { line: run.range.start.line, character: 0 };
+    const at = { line: firstCommentLineAbove(model, run), character: 0 };
     const shell = BASH_PIPEFAIL_SHELL.replace(/^SHELL/, keywordInFileCase(model, 'SHELL'));
     return [{ title: `Add ${BASH_PIPEFAIL_SHELL} before this RUN`, safety: 'suggestion', edits: [{ range: { start: at, end: at }, newText: `${indent}${shell}${lineEnding(model)}` }] }];
   }
   return [];
+}
+
+/**
+ * Where a line inserted before `run` goes: above the comments right over it, so a `# hadolint ignore=…` or
+ * `# layerwise ignore=…` written for the RUN still applies to the RUN, not to the inserted SHELL.
+ */
+function firstCommentLineAbove(model: DockerfileModel, run: InstructionInfo): number {
+  const comments = new Set(commentLines(model));
+  // A comment between the continuation lines of an earlier instruction belongs to that instruction.
+  const floor = Math.max(-1, ...model.instructions.filter((other) => other.range.end.line < run.range.start.line).map((other) => other.range.end.line));
+  let first = run.range.start.line;
+  for (let line = first - 1; line > floor; line--) {
+    if (comments.has(line)) first = line;
+    else if ((model.lines[line] ?? '').trim() !== '') break;
+  }
+  return first;
 }

@@ -69,6 +69,19 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'a moved EXPOSE reads a variable the SDK image may set, which the runtime image lacks: no fix (fuzz seed 18935, CR line breaks)',
+      code: "FROM --from=0 golang:1.25 AS build\rENTRYPOINT\t--mount=type=cache,target=/var/cache/apt --from=0 npm install -g yarn; yum clean all && \\\n    apt-get install -y --no-install-recommends git ca-certificates\rWORKDIR /app ./src ''\rEXPOSE\t${VAR} 'siingle'\r",
+      errors: [{ line: 1 }],
+      output: null,
+    },
+    {
+      name: 'a variable the stage defines moves with its ENV',
+      code: 'FROM golang:1.25-alpine\nENV PORT=8080\nWORKDIR /src\nRUN go build -o app .\nEXPOSE $PORT\nENTRYPOINT ["/src/app"]\n',
+      errors: [{ line: 1 }],
+      output:
+        'FROM golang:1.25-alpine AS builder\nENV PORT=8080\nWORKDIR /src\nRUN go build -o app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nENV PORT=8080\nWORKDIR /src\nCOPY --from=builder /src /src\nEXPOSE $PORT\nENTRYPOINT ["/src/app"]\n',
+    },
+    {
       name: 'a HEALTHCHECK with curl cannot move to a small image: no fix',
       code: 'FROM golang:1.25-alpine\nWORKDIR /src\nRUN go build -o app .\nHEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1\nCMD ["/src/app"]\n',
       errors: [{ line: 1 }],

@@ -39,7 +39,7 @@ export function isPredefinedArg(name: string): boolean {
 const PATH_ONLY_IMAGES: ReadonlySet<string> = new Set(['alpine', 'debian', 'ubuntu', 'busybox']);
 
 /** Every image (scratch included: BuildKit gives it a default) has PATH. */
-const ALWAYS_DEFINED: ReadonlySet<string> = new Set(['PATH']);
+export const ALWAYS_DEFINED: ReadonlySet<string> = new Set(['PATH']);
 
 /**
  * ENV names official images commonly set: a near-miss of a defined name that is one of these is probably the

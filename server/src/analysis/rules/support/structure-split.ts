@@ -10,6 +10,7 @@ import { offsetAt } from '../../text-edits';
 import { findCalls, invocationOf } from './commands';
 import { instructionArguments } from './instruction-args';
 import { keywordInFileCase } from './keyword-case';
+import { ALWAYS_DEFINED, definedNames, expandedRange, isPredefinedArg, variableUses } from './stages-variables';
 import { deleteInstructionEdit, textAt } from './run-edits';
 import type { RuntimeChoice } from './structure-images';
 import { effectiveUser, isRootUser } from './users';
@@ -38,7 +39,7 @@ export function multiStageSplitFix(model: DockerfileModel, stage: Stage, plan: S
   if (!workdir) return null;
   const own = stage.instructions.filter((instruction) => instruction !== stage.from);
   const moved = own.filter((instruction) => RUNTIME_ONLY.has(instruction.keyword));
-  if (moved.some(callsCurlOrWget)) return null;
+  if (moved.some(callsCurlOrWget) || readsBaseImageVariable(model, stage, moved)) return null;
   const needsShell = moved.some((instruction) => SHELL_FORM_KEYWORDS.has(instruction.keyword) && isShellForm(instruction));
   const runtimeImage = needsShell ? plan.runtime.withShell : plan.runtime.image;
   if (!hasVersionTag(runtimeImage)) return null;
@@ -101,6 +102,20 @@ function isWithin(path: string, directory: string): boolean {
 
 function isShellForm(instruction: InstructionInfo): boolean {
   return instruction.script !== null && instruction.script.form !== 'exec';
+}
+
+/**
+ * A moved instruction reads a variable (without a default) that no ARG or ENV of the stage defines: it may come
+ * from the SDK image's ENV (`$GOPATH`, `$JAVA_HOME`), which the runtime image does not set, so it would be empty there.
+ */
+function readsBaseImageVariable(model: DockerfileModel, stage: Stage, moved: readonly InstructionInfo[]): boolean {
+  const defined = new Set(stage.instructions.filter((instruction) => REPEATED.has(instruction.keyword)).flatMap((instruction) => definedNames(model, instruction)));
+  return moved.some((instruction) => {
+    const range = expandedRange(model, instruction);
+    return variableUses(model, range ?? instruction.range).some(
+      (use) => use.modifier === null && !defined.has(use.name) && !ALWAYS_DEFINED.has(use.name) && !isPredefinedArg(use.name),
+    );
+  });
 }
 
 /** A moved HEALTHCHECK that calls curl or wget: the small runtime image probably has neither. */
