@@ -224,7 +224,7 @@ describe('estimateStages: COPY from the build context', () => {
   });
 
   it('COPY --from a path brings what the source stage wrote there', () => {
-    const [, final] = estimate('FROM scratch AS build\nCOPY . /work\nFROM scratch\nCOPY --from=build /work/src /app\n', { dockerignore: null, files });
+    const [, final] = estimate('FROM scratch AS build\nCOPY . /src-tree\nFROM scratch\nCOPY --from=build /src-tree/src /app\n', { dockerignore: null, files });
     assert.equal(final.bytes, 3_000);
   });
 });
