@@ -4,7 +4,7 @@ import type { DockerfileModel, ImageRef, InstructionInfo, ModelOptions, ParserDi
 import { imageFacts, parseImageRef, unknownFacts } from './images';
 import { toInstructionInfos, type SourceDocument } from './model-instructions';
 import type { Range } from './rule';
-import { lineStarts, offsetAt } from './text-edits';
+import { lineStarts, textInRange } from './text-edits';
 import { expandVariables, parseArgDeclarations, type VariableValues } from './variables';
 
 export type * from './model-types';
@@ -204,7 +204,7 @@ function resolveStageReference(reference: string, stages: StageList): Stage | nu
 }
 
 function rangeText(document: SourceDocument, range: Range): string {
-  return document.text.slice(offsetAt(document.text, document.lineStarts, range.start), offsetAt(document.text, document.lineStarts, range.end));
+  return textInRange(document.text, document.lineStarts, range);
 }
 
 function attempt<T>(compute: () => T, fallback: T): T {

@@ -1,5 +1,5 @@
 // Applying LSP-style text edits to a string: used by the engine's fix application and the tests.
-import type { Position, TextEdit } from './rule';
+import type { Position, Range, TextEdit } from './rule';
 
 /** Offsets of the start of each line; handles \n, \r\n and lone \r as LSP does. */
 export function lineStarts(text: string): number[] {
@@ -35,6 +35,11 @@ export function positionAt(starts: number[], offset: number): Position {
     else high = mid - 1;
   }
   return { line: low, character: offset - starts[low] };
+}
+
+/** The document text a range covers. */
+export function textInRange(text: string, starts: number[], range: Range): string {
+  return text.slice(offsetAt(text, starts, range.start), offsetAt(text, starts, range.end));
 }
 
 /**

@@ -1,6 +1,5 @@
 import { defineRule, type Fix } from '../rule';
 import { scanDirectives, type DirectiveLine } from './support/correctness-directives';
-import { lineEnding } from './support/run-edits';
 
 export default defineRule({
   id: 'misplaced-parser-directive',
@@ -55,7 +54,7 @@ export default defineRule({
             (directive.name !== 'escape' || canMoveEscape(directive, model.lines)),
         );
         const topBlockEnd = Math.max(0, ...[...scan.effective, ...scan.duplicates].map((directive) => directive.line + 1));
-        const fix = movable.length > 0 ? moveToTop(movable, topBlockEnd, model.lines, lineEnding(model)) : null;
+        const fix = movable.length > 0 ? moveToTop(movable, topBlockEnd, model.lines, model.lineEnding) : null;
         for (const directive of scan.ignored) {
           context.report({
             range: directive.range,

@@ -6,7 +6,6 @@ import { compareRangeStarts, invocationOf } from './support/commands';
 import { instructionsBefore } from './support/correctness-paths';
 import { instructionArguments } from './support/instruction-args';
 import { keywordInFileCase } from './support/keyword-case';
-import { lineEnding } from './support/run-edits';
 
 const BASH_PIPEFAIL_SHELL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
 /** Shells whose pipelines do not follow POSIX sh rules: pipefail means nothing there. */
@@ -96,7 +95,7 @@ function pipefailFix(model: DockerfileModel, run: InstructionInfo, stage: Stage)
     const indent = /^[ \t]*/.exec(model.lines[run.range.start.line] ?? '')?.[0] ?? '';
     const at = { line: firstCommentLineAbove(model, run), character: 0 };
     const shell = BASH_PIPEFAIL_SHELL.replace(/^SHELL/, keywordInFileCase(model, 'SHELL'));
-    return [{ title: `Add ${BASH_PIPEFAIL_SHELL} before this RUN`, safety: 'suggestion', edits: [{ range: { start: at, end: at }, newText: `${indent}${shell}${lineEnding(model)}` }] }];
+    return [{ title: `Add ${BASH_PIPEFAIL_SHELL} before this RUN`, safety: 'suggestion', edits: [{ range: { start: at, end: at }, newText: `${indent}${shell}${model.lineEnding}` }] }];
   }
   return [];
 }

@@ -3,7 +3,7 @@ import { defineRule, type Fix, type Position, type Range, type Report, type Text
 import { keywordInFileCase } from './support/keyword-case';
 import { instructionArguments } from './support/instruction-args';
 import { findLaterCleanup, isCleanupOnly } from './support/later-cleanup';
-import { appendCommandsEdit, combineInsertions, hasCustomShell, lineEnding, textAt } from './support/run-edits';
+import { appendCommandsEdit, combineInsertions, hasCustomShell, textAt } from './support/run-edits';
 import { effectiveUser, isRootUser, nonRootUserPlan, stepsDownFromRootAtStart, userCreatedIn, type NonRootUserPlan } from './support/users';
 
 /** Instructions that run or configure the container: a USER goes before them. */
@@ -126,7 +126,7 @@ function addUserFix(model: DockerfileModel, stage: Stage, plan: NonRootUserPlan)
   const before = anchor ? own[own.indexOf(anchor) - 1] ?? null : own[own.length - 1] ?? null;
   // After an unterminated heredoc or a dangling continuation, new lines would become part of it.
   if (!anchor && isOpenEnded(model, before ?? stage.from)) return null;
-  const eol = lineEnding(model);
+  const eol = model.lineEnding;
   const edits: TextEdit[] = [];
   const lines: string[] = [];
   if (plan.setup.length > 0) {

@@ -2,16 +2,11 @@
 // Every edit keeps the file's line endings and escape character and writes readable ` \` continuations.
 import type { DockerfileModel, InstructionInfo, Stage } from '../../model-types';
 import type { Position, Range, TextEdit } from '../../rule';
-import { offsetAt } from '../../text-edits';
+import { textInRange } from '../../text-edits';
 import { compareRangeStarts } from './commands';
 
 export function textAt(model: DockerfileModel, range: Range): string {
-  const starts = model.lineStarts;
-  return model.text.slice(offsetAt(model.text, starts, range.start), offsetAt(model.text, starts, range.end));
-}
-
-export function lineEnding(model: DockerfileModel): '\r\n' | '\n' {
-  return model.lineEnding;
+  return textInRange(model.text, model.lineStarts, range);
 }
 
 /** A shell-form RUN whose script the parser fully understood. Heredocs and exec form are never edited. */
@@ -102,7 +97,7 @@ export function continuationStyle(model: DockerfileModel, runs: readonly Instruc
 
 /** The text that joins one command to the next: ` \` + newline + indent + `&& `. */
 function joiner(model: DockerfileModel, style: ContinuationStyle): string {
-  const breakLine = `${model.escapeCharacter}${lineEnding(model)}${style.indent}`;
+  const breakLine = `${model.escapeCharacter}${model.lineEnding}${style.indent}`;
   return style.trailing ? ` && ${breakLine}` : ` ${breakLine}&& `;
 }
 
@@ -161,7 +156,7 @@ export function mergeRunsEdits(
   const comments = commentLinesBetween(model, first, last);
   if (comments.length > 0) {
     const lineStart: Position = { line: first.range.start.line, character: 0 };
-    edits.unshift({ range: { start: lineStart, end: lineStart }, newText: comments.map((c) => c + lineEnding(model)).join('') });
+    edits.unshift({ range: { start: lineStart, end: lineStart }, newText: comments.map((c) => c + model.lineEnding).join('') });
   }
   return edits;
 }
