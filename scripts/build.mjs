@@ -1,21 +1,11 @@
 // Bundles the extension client, the language server, the CLI and the library API into dist/.
 import { build } from 'esbuild';
+import { bundleOptions } from './esbuild-options.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = !process.argv.includes('--dev');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: production ? false : 'inline',
-  minify: production,
-  // Function names are not needed at run time (errors name the rule by id), and keeping them costs ~3 % of analysis time.
-  keepNames: false,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
+const common = bundleOptions(production);
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },

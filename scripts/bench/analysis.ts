@@ -1,12 +1,12 @@
 // In-process benchmark: the bare dockerfile-ast parse (the floor), dockerfile-utils' validate (the
-// closest peer) and Layerwise's analyze (all rules, with and without the size estimate), timed in
-// one process with the tools interleaved round by round, so that a busy shared machine slows all
-// of them alike instead of whichever happened to run during the spike.
+// closest peer) and Layerwise's analyze (all rules, with and without the size estimate, compiled as
+// shipped), timed in one process with the tools interleaved round by round, so that a busy shared
+// machine slows all of them alike instead of whichever happened to run during the spike.
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
-import { analyze } from '../../server/src/analysis/engine';
 import { realisticCorpus } from '../../test/corpus/realistic';
 import { syntheticDockerfile } from '../../test/corpus/synthetic';
+import { loadBundledEngine, type Engine } from './bundled-engine';
 import { median, ms, ratio, table, timeOnce, verdict } from './stats';
 
 interface Tool {
@@ -16,6 +16,20 @@ interface Tool {
 
 const PARSE: Tool = { name: 'dockerfile-ast parse', run: (text) => DockerfileParser.parse(text) };
 const VALIDATE: Tool = { name: 'dockerfile-utils validate', run: (text) => validate(text) };
+let engine: Engine | null = null;
+
+function loaded(): Engine {
+  if (engine === null) throw new Error('the bundled engine is not loaded: call loadEngine() first');
+  return engine;
+}
+
+/** Loads the engine as shipped; before it, the Layerwise tools cannot run. */
+export async function loadEngine(): Promise<void> {
+  engine = await loadBundledEngine();
+}
+
+const analyze = (text: string, options: { estimateSizes: boolean }) => loaded().analyze(text, options);
+
 const LAYERWISE: Tool = { name: 'Layerwise analyze', run: (text) => analyze(text, { estimateSizes: true }) };
 const LAYERWISE_NO_ESTIMATE: Tool = {
   name: 'Layerwise analyze, no estimate',
@@ -82,7 +96,11 @@ export function runAnalysisBench(quick: boolean, log: (line: string) => void): A
     log(`  timing ${workload.label} (${workload.rounds} rounds)…`);
     results.push(measureWorkload(workload));
   }
-  return { results, report: [comparisonTable(results), linearityTable(results), estimateShareTable(results), targetsTable(results)].join('\n\n') };
+  const phases = defaultWorkloads(true).map(measurePhases);
+  return {
+    results,
+    report: [comparisonTable(results), linearityTable(results), estimateShareTable(results), phaseTable(phases), targetsTable(results)].join('\n\n'),
+  };
 }
 
 const get = (result: WorkloadResult, tool: Tool): number => result.medians.get(tool.name) ?? Number.NaN;
@@ -148,4 +166,56 @@ function targetsTable(results: readonly WorkloadResult[]): string {
     ];
   });
   return `Targets (in-process)\n\n${table(['target', 'measured', 'verdict'], rows)}`;
+}
+
+interface PhaseTimes {
+  workload: Workload;
+  parse: number;
+  /** buildModel, its own parse included. */
+  model: number;
+  rules: number;
+  estimate: number;
+}
+
+/** Where analyze() spends its time: the model (with its parse), the rules and the estimate, timed apart. */
+function measurePhases(workload: Workload): PhaseTimes {
+  const { buildModel, runRules, allRules, estimateStages } = loaded();
+  const samples = { parse: [] as number[], model: [] as number[], rules: [] as number[], estimate: [] as number[] };
+  const context = { options: {}, buildContext: undefined };
+  for (let round = -2; round < workload.rounds; round++) {
+    const times = { parse: 0, model: 0, rules: 0, estimate: 0 };
+    for (const text of workload.texts) {
+      times.parse += timeOnce(() => PARSE.run(text));
+      let model: ReturnType<typeof buildModel> | undefined;
+      times.model += timeOnce(() => (model = buildModel(text)));
+      if (model === undefined) continue;
+      const built = model;
+      times.rules += timeOnce(() => runRules(allRules, built, context));
+      times.estimate += timeOnce(() => estimateStages(built));
+    }
+    if (round < 0) continue;
+    for (const phase of ['parse', 'model', 'rules', 'estimate'] as const) samples[phase].push(times[phase]);
+  }
+  return {
+    workload,
+    parse: median(samples.parse),
+    model: median(samples.model),
+    rules: median(samples.rules),
+    estimate: median(samples.estimate),
+  };
+}
+
+function phaseTable(rows: readonly PhaseTimes[]): string {
+  const inParses = (value: number, parse: number) => `${(value / parse).toFixed(2)}`;
+  return `Where the time goes, in units of the bare parse (median per round, --quick rounds)\n\n${table(
+    ['input', 'parse', 'model (with its parse)', 'rules', 'size estimate', 'sum'],
+    rows.map((row) => [
+      row.workload.label,
+      ms(row.parse),
+      inParses(row.model, row.parse),
+      inParses(row.rules, row.parse),
+      inParses(row.estimate, row.parse),
+      inParses(row.model + row.rules + row.estimate, row.parse),
+    ]),
+  )}`;
 }

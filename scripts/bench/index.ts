@@ -3,7 +3,7 @@
 // Options: --quick (fewer rounds), --big (the minutes-long superlinearity inputs),
 //          --only=analysis,superlinear,lsp,protection,package (a comma list of sections).
 import { cpus, loadavg } from 'node:os';
-import { runAnalysisBench } from './analysis';
+import { loadEngine, runAnalysisBench } from './analysis';
 import { runLspLatency } from './lsp-latency';
 import { runPackageMetrics } from './package-metrics';
 import { runProtectionCheck } from './protection';
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
 
   if (sections.has('analysis')) {
     progress('analysis (parse / validate / analyze)…');
+    await loadEngine();
     reports.push(runAnalysisBench(quick, progress).report);
   }
   if (sections.has('superlinear')) {

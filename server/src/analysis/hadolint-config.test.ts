@@ -50,6 +50,14 @@ describe('parseHadolintConfig', () => {
     assert.equal(configOf('failure-threshold: error\nno-fail: true').config.failureThreshold, 'none');
   });
 
+  it('takes a threshold named like an object member for an unknown one', () => {
+    for (const value of ['constructor', 'toString', '__proto__']) {
+      const result = configOf(`failure-threshold: ${value}`);
+      assert.equal(result.config.failureThreshold, undefined, value);
+      assert.equal(result.warnings.length, 1, value);
+    }
+  });
+
   it('accepts a single trusted registry and reads disable-ignore-pragma', () => {
     const { config } = configOf('trustedRegistries: quay.io\ndisable-ignore-pragma: true\n');
     assert.deepEqual(config.trustedRegistries, ['quay.io']);

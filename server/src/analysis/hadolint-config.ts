@@ -115,7 +115,8 @@ function readOverride(value: unknown, config: HadolintConfig, warnings: ConfigPr
 function readThreshold(root: Record<string, unknown>, config: HadolintConfig, warnings: ConfigProblem[]): void {
   const threshold = root['failure-threshold'];
   if (threshold !== undefined && threshold !== null) {
-    const mapped = typeof threshold === 'string' ? THRESHOLDS[threshold.trim().toLowerCase()] : undefined;
+    const key = typeof threshold === 'string' ? threshold.trim().toLowerCase() : '';
+    const mapped = Object.hasOwn(THRESHOLDS, key) ? THRESHOLDS[key] : undefined;
     if (mapped) config.failureThreshold = mapped;
     else warnings.push({ message: `'failure-threshold' must be one of ${Object.keys(THRESHOLDS).join(', ')}` });
   }

@@ -149,31 +149,34 @@ export const IMAGE_CONVENTIONS: readonly ImageConvention[] = [
   },
 ];
 
-/** Release code names that appear in tags (`node:20-bookworm-slim`) and the distribution they mean. */
-export const DISTRO_CODENAMES: Readonly<Record<string, string>> = {
-  stretch: 'debian9',
-  buster: 'debian10',
-  bullseye: 'debian11',
-  bookworm: 'debian12',
-  trixie: 'debian13',
-  focal: 'ubuntu20',
-  jammy: 'ubuntu22',
-  noble: 'ubuntu24',
-};
+/**
+ * Release code names that appear in tags (`node:20-bookworm-slim`) and the distribution they mean.
+ * Maps, not objects: the keys come from Dockerfiles, where a tag word may be `constructor`.
+ */
+export const DISTRO_CODENAMES: ReadonlyMap<string, string> = new Map([
+  ['stretch', 'debian9'],
+  ['buster', 'debian10'],
+  ['bullseye', 'debian11'],
+  ['bookworm', 'debian12'],
+  ['trixie', 'debian13'],
+  ['focal', 'ubuntu20'],
+  ['jammy', 'ubuntu22'],
+  ['noble', 'ubuntu24'],
+]);
 
 /**
  * Tags that are the same image as a table entry, per the table's own sources
  * (repo-info alpine remote/latest.md and local/3.24.2.md show one image id).
  */
-export const TAG_ALIASES: Readonly<Record<string, string>> = {
-  'alpine:latest': 'alpine:3.24',
-  'debian:12-slim': 'debian:bookworm-slim',
-  'debian:12': 'debian:bookworm',
-  'debian:13-slim': 'debian:trixie-slim',
-  'debian:13': 'debian:trixie',
-  'ubuntu:noble': 'ubuntu:24.04',
-  'ubuntu:jammy': 'ubuntu:22.04',
-};
+export const TAG_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['alpine:latest', 'alpine:3.24'],
+  ['debian:12-slim', 'debian:bookworm-slim'],
+  ['debian:12', 'debian:bookworm'],
+  ['debian:13-slim', 'debian:trixie-slim'],
+  ['debian:13', 'debian:trixie'],
+  ['ubuntu:noble', 'ubuntu:24.04'],
+  ['ubuntu:jammy', 'ubuntu:22.04'],
+]);
 
 export function matchesConvention(convention: ImageConvention, subject: ConventionSubject): boolean {
   const isOfficial = subject.registry === null && !subject.repository.includes('/');
@@ -187,4 +190,67 @@ export function matchesConvention(convention: ImageConvention, subject: Conventi
 
 function lastSegment(repository: string): string {
   return repository.slice(repository.lastIndexOf('/') + 1);
+}
+
+/**
+ * Whether a reference is an official image, another Docker Hub one or one from another registry
+ * decides most conventions (`official`, and `registry` tested against no registry at all): those
+ * checks are made once per kind, here, so a lookup tests only the patterns left.
+ */
+type ReferenceKind = 'official' | 'docker-hub' | 'registry';
+
+interface Candidate {
+  convention: ImageConvention;
+  /** The registry pattern, still to test (a registry reference only). */
+  registry: RegExp | undefined;
+}
+
+function candidatesOfKind(kind: ReferenceKind): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const convention of IMAGE_CONVENTIONS) {
+    if (convention.official !== undefined && convention.official !== (kind === 'official')) continue;
+    if (kind !== 'registry' && convention.registry && !convention.registry.test('')) continue;
+    candidates.push({ convention, registry: kind === 'registry' ? convention.registry : undefined });
+  }
+  return candidates;
+}
+
+const CANDIDATES: Readonly<Record<ReferenceKind, readonly Candidate[]>> = {
+  official: candidatesOfKind('official'),
+  'docker-hub': candidatesOfKind('docker-hub'),
+  registry: candidatesOfKind('registry'),
+};
+
+/**
+ * The candidates whose registry, repository and name patterns accept the reference, by registry and
+ * repository: a pure function of the (static) table, and a file names few images, so
+ * each is worked out once. Bounded: an editor session may see many names.
+ */
+const byRepository = new Map<string, readonly Candidate[]>();
+const MAX_REPOSITORIES = 500;
+
+function candidatesForRepository(kind: ReferenceKind, subject: ConventionSubject): readonly Candidate[] {
+  // The registry's length makes the key unambiguous whatever the names hold (the kind follows from them).
+  const key = `${subject.registry === null ? '-' : `${subject.registry.length}:${subject.registry}`}/${subject.repository}`;
+  let candidates = byRepository.get(key);
+  if (candidates === undefined) {
+    const name = lastSegment(subject.repository);
+    candidates = CANDIDATES[kind].filter(({ convention, registry }) =>
+      (!registry || registry.test(subject.registry ?? ''))
+      && (!convention.repository || convention.repository.test(subject.repository))
+      && (!convention.name || convention.name.test(name)));
+    if (byRepository.size >= MAX_REPOSITORIES) byRepository.clear();
+    byRepository.set(key, candidates);
+  }
+  return candidates;
+}
+
+/** The conventions that apply to the reference, in table order: what matchesConvention accepts. */
+export function conventionsFor(subject: ConventionSubject): ImageConvention[] {
+  const kind: ReferenceKind = subject.registry !== null ? 'registry' : subject.repository.includes('/') ? 'docker-hub' : 'official';
+  const matching: ImageConvention[] = [];
+  for (const { convention } of candidatesForRepository(kind, subject)) {
+    if (!convention.tag || convention.tag.test(subject.tag)) matching.push(convention);
+  }
+  return matching;
 }

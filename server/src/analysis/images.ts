@@ -3,14 +3,7 @@
 import type { ImageFacts, ImageRef } from './model-types';
 import type { Range } from './rule';
 import { BASE_IMAGE_TABLE, type BaseImageEntry, type BaseImageTable } from './size/base-image-table';
-import {
-  DISTRO_CODENAMES,
-  IMAGE_CONVENTIONS,
-  TAG_ALIASES,
-  matchesConvention,
-  type ConventionFacts,
-  type ConventionSubject,
-} from './image-conventions';
+import { conventionsFor, DISTRO_CODENAMES, TAG_ALIASES, type ConventionSubject } from './image-conventions';
 
 const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 
@@ -87,7 +80,9 @@ export function imageFacts(ref: ImageRef, table: BaseImageTable = BASE_IMAGE_TAB
     repository: ref.repository.toLowerCase(),
     tag: ref.tag ?? 'latest',
   };
-  const facts: ImageFacts = { ...unknownFacts(), ...conventionFacts(subject) };
+  const facts = unknownFacts();
+  // Later conventions override earlier ones field by field.
+  for (const convention of conventionsFor(subject)) Object.assign(facts, convention.facts);
 
   const key = findTableKey(ref, table);
   if (key !== null) applyTableEntry(facts, key, table.images[key]);
@@ -111,14 +106,6 @@ function scratchFacts(table: BaseImageTable): ImageFacts {
   return facts;
 }
 
-function conventionFacts(subject: ConventionSubject): Partial<ConventionFacts> {
-  let merged: Partial<ConventionFacts> = {};
-  for (const convention of IMAGE_CONVENTIONS) {
-    if (matchesConvention(convention, subject)) merged = { ...merged, ...convention.facts };
-  }
-  return merged;
-}
-
 function applyTableEntry(facts: ImageFacts, key: string, entry: BaseImageEntry): void {
   facts.key = key;
   facts.distro = entry.distro ?? facts.distro;
@@ -130,27 +117,61 @@ function applyTableEntry(facts: ImageFacts, key: string, entry: BaseImageEntry):
   facts.source = entry.source;
 }
 
+/** The distribution a release code name among the tag's `-`, `_` or `.` separated words names. */
 function distroFromTag(tag: string): string | null {
-  for (const token of tag.toLowerCase().split(/[-_.]/)) {
-    const distro = DISTRO_CODENAMES[token];
+  const lower = tag.toLowerCase();
+  let start = 0;
+  for (let end = 0; end <= lower.length; end++) {
+    if (end < lower.length && !TAG_SEPARATORS.has(lower[end])) continue;
+    const distro = DISTRO_CODENAMES.get(lower.slice(start, end));
     if (distro) return distro;
+    start = end + 1;
   }
   return null;
 }
 
-/** Canonical name → table key, built once per table. */
-const tableIndexes = new WeakMap<BaseImageTable, Map<string, string>>();
+const TAG_SEPARATORS = new Set(['-', '_', '.']);
 
-function tableIndex(table: BaseImageTable): Map<string, string> {
+interface TableIndex {
+  /** Canonical name → table key, the tag aliases' names included (resolved to their entry). */
+  keys: Map<string, string>;
+  /**
+   * The canonical names' `registry/repository:` parts, the table's and the tag aliases': a reference
+   * to any other repository has no entry, whatever its tag.
+   */
+  repositories: Set<string>;
+}
+
+/** Built once per table. */
+const tableIndexes = new WeakMap<BaseImageTable, TableIndex>();
+
+function tableIndex(table: BaseImageTable): TableIndex {
   let index = tableIndexes.get(table);
   if (!index) {
-    index = new Map();
+    const keys = new Map<string, string>();
+    const repositories = new Set<string>();
     for (const key of Object.keys(table.images)) {
-      index.set(canonicalImageName(parseImageRef(key, ZERO_RANGE)), key);
+      const name = canonicalImageName(parseImageRef(key, ZERO_RANGE));
+      keys.set(name, key);
+      repositories.add(repositoryPart(name));
     }
+    // An alias names its target's entry, or its own when the table has no target.
+    const aliases = new Map<string, string>();
+    for (const [alias, target] of TAG_ALIASES) {
+      const key = keys.get(target) ?? keys.get(alias);
+      if (key !== undefined) aliases.set(alias, key);
+      repositories.add(repositoryPart(alias));
+    }
+    for (const [alias, key] of aliases) keys.set(alias, key);
+    index = { keys, repositories };
     tableIndexes.set(table, index);
   }
   return index;
+}
+
+/** `node:20-slim` → `node:` (a canonical name always ends with its tag, which has no colon). */
+function repositoryPart(canonicalName: string): string {
+  return canonicalName.slice(0, canonicalName.lastIndexOf(':') + 1);
 }
 
 const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -163,9 +184,15 @@ const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
 export function findTableKey(ref: ImageRef, table: BaseImageTable = BASE_IMAGE_TABLE): string | null {
   if (ref.tag === null && ref.digest !== null) return null;
   const index = tableIndex(table);
-  for (const tag of familyTags(ref.tag ?? 'latest')) {
-    const name = canonicalImageName({ ...ref, tag });
-    const key = index.get(TAG_ALIASES[name] ?? name) ?? index.get(name);
+  const tag = ref.tag ?? 'latest';
+  // canonicalImageName of each candidate, its `registry/repository:` part lower-cased once.
+  const prefix = `${ref.registry === null ? '' : `${ref.registry}/`}${ref.repository}:`.toLowerCase();
+  if (!tag.includes(':') && !index.repositories.has(prefix)) return null;
+  // The tag as written is the first candidate, and usually the one found.
+  const exact = index.keys.get(prefix + tag.toLowerCase());
+  if (exact !== undefined) return exact;
+  for (const candidate of familyTags(tag).slice(1)) {
+    const key = index.keys.get(prefix + candidate);
     if (key !== undefined) return key;
   }
   return null;
@@ -173,17 +200,25 @@ export function findTableKey(ref: ImageRef, table: BaseImageTable = BASE_IMAGE_T
 
 /** Candidate tags, most specific first. */
 export function familyTags(tag: string): string[] {
-  const [first, ...rest] = tag.toLowerCase().split('-');
+  const lower = tag.toLowerCase();
+  const rest = lower.split('-');
+  const first = rest.shift() as string;
   const versions = /^\d/.test(first) ? shortenedVersions(first) : [first];
-  const withoutCodenames = rest.filter((token) => !(token in DISTRO_CODENAMES)).map((token) => token.replace(/^alpine[\d.]+$/, 'alpine'));
+  const withoutCodenames: string[] = [];
+  for (const token of rest) {
+    if (DISTRO_CODENAMES.has(token)) continue;
+    withoutCodenames.push(token.startsWith('alpine') ? token.replace(/^alpine[\d.]+$/, 'alpine') : token);
+  }
   const suffixes = [rest.join('-'), withoutCodenames.join('-')];
-  const candidates = new Set<string>([tag.toLowerCase()]);
+  // A handful of candidates: a list's includes is cheaper than a Set.
+  const candidates = [lower];
   for (const suffix of suffixes) {
     for (const version of versions) {
-      candidates.add(suffix === '' ? version : `${version}-${suffix}`);
+      const candidate = suffix === '' ? version : `${version}-${suffix}`;
+      if (!candidates.includes(candidate)) candidates.push(candidate);
     }
   }
-  return [...candidates];
+  return candidates;
 }
 
 /** `20.11.1` → 20.11.1, 20.11, 20; `21.0.4_7` → 21.0.4_7, 21.0.4, 21.0, 21. */

@@ -3,6 +3,7 @@ import { Cmd, Entrypoint, Healthcheck, ModifiableInstruction, Onbuild, Run, type
 import type { InstructionFlag, InstructionInfo, Stage } from './model-types';
 import type { Range } from './rule';
 import type { RunScript } from './shell-types';
+import { memoiseAccessors } from './ast-memo';
 import { parseScript, type ScriptSource } from './shell';
 import { offsetAt, positionAt } from './text-edits';
 
@@ -17,7 +18,10 @@ export interface SourceDocument {
 export function toInstructionInfos(node: Instruction, stage: Stage | null, document: SourceDocument): InstructionInfo[] {
   if (node instanceof Onbuild) {
     const trigger = safely(() => node.getTriggerInstruction(), null);
-    if (trigger !== null) return [toInstructionInfo(trigger, stage, document, true)];
+    if (trigger !== null) {
+      memoiseAccessors(trigger);
+      return [toInstructionInfo(trigger, stage, document, true)];
+    }
   }
   return [toInstructionInfo(node, stage, document, false)];
 }

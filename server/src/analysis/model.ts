@@ -1,6 +1,7 @@
 // Builds the DockerfileModel: parse once with dockerfile-ast, then stages, roles, base images and RUN scripts.
 import { DockerfileParser, From, type Dockerfile } from 'dockerfile-ast';
 import type { DockerfileModel, ImageRef, InstructionInfo, ModelOptions, ParserDirectiveInfo, Stage, StageRole } from './model-types';
+import { memoiseAccessors } from './ast-memo';
 import { imageFacts, parseImageRef, unknownFacts } from './images';
 import { toInstructionInfos, type SourceDocument } from './model-instructions';
 import type { Range } from './rule';
@@ -27,6 +28,7 @@ function buildFromAst(text: string, ast: Dockerfile, options: ModelOptions): Doc
   let globalArgs: Map<string, string | null> = new Map();
 
   for (const node of ast.getInstructions()) {
+    memoiseAccessors(node);
     if (node instanceof From && stages.all.length === 0) globalArgs = collectGlobalArgs(globalInstructions, document);
     // One instruction dockerfile-ast cannot describe must not cost the rest of the file.
     const infos = attempt(() => {
@@ -135,7 +137,9 @@ function baseImageOf(from: From, globalArgs: VariableValues, document: SourceDoc
   const raw = from.getImage() ?? '';
   const expanded = expandVariables(raw, globalArgs, document.escapeCharacter);
   const ref = parseImageRef(expanded.value, range, raw);
-  return { ...ref, hasUnresolvedVariables: expanded.unresolved };
+  // Set on the new object rather than spread into a copy: every ImageRef keeps one shape.
+  ref.hasUnresolvedVariables = expanded.unresolved;
+  return ref;
 }
 
 /** The stages so far, and by name: Docker's stage names are case-insensitive, and the first definition wins. */

@@ -34,19 +34,46 @@ export interface RuleRunContext {
 export function runRules(rules: readonly Rule[], model: DockerfileModel, context: RuleRunContext): RuleOutcome[] {
   const runs = rules.map((rule) => startRule(rule, model, context));
   const judgingAllStages = runs.filter((run) => run.judgesAllStages);
-  for (const run of judgingAllStages) {
-    for (const instruction of model.globalInstructions) attempt(run, (visitor) => visitor.global?.(instruction));
+  // Most rules have no stage(), stageEnd() or global() handler: list those that do once, not per stage.
+  const phases = { all: phaseHandlers(runs), allStagesOnly: phaseHandlers(judgingAllStages) };
+  for (const instruction of model.globalInstructions) {
+    for (const { run, handler } of phases.allStagesOnly.global) call(run, handler, instruction);
   }
   const handlersOf = { all: keywordHandlers(runs), allStagesOnly: keywordHandlers(judgingAllStages) };
   for (const stage of model.stages) {
-    const eligible = stage.shipsLayers ? runs : judgingAllStages;
-    for (const run of eligible) attempt(run, (visitor) => visitor.stage?.(stage));
+    const handlers = stage.shipsLayers ? phases.all : phases.allStagesOnly;
+    for (const { run, handler } of handlers.stage) call(run, handler, stage);
     const handlersFor = stage.shipsLayers ? handlersOf.all : handlersOf.allStagesOnly;
     for (const instruction of stage.instructions) visitInstruction(handlersFor(instruction.keyword), instruction, stage);
-    for (const run of eligible) attempt(run, (visitor) => visitor.stageEnd?.(stage));
+    for (const { run, handler } of handlers.stageEnd) call(run, handler, stage);
   }
-  for (const run of runs) attempt(run, (visitor) => visitor.end?.());
+  for (const { run, handler } of phases.all.end) call(run, handler, undefined);
   return runs.map(({ rule, reports, error }) => ({ rule, reports, error }));
+}
+
+interface PhaseHandler<Argument> {
+  run: RuleRun;
+  handler: (argument: Argument) => void;
+}
+
+interface PhaseHandlers {
+  global: PhaseHandler<InstructionInfo>[];
+  stage: PhaseHandler<Stage>[];
+  stageEnd: PhaseHandler<Stage>[];
+  end: PhaseHandler<void>[];
+}
+
+function phaseHandlers(runs: readonly RuleRun[]): PhaseHandlers {
+  const handlers: PhaseHandlers = { global: [], stage: [], stageEnd: [], end: [] };
+  for (const run of runs) {
+    const visitor = run.visitor;
+    if (visitor === null) continue;
+    if (visitor.global) handlers.global.push({ run, handler: visitor.global });
+    if (visitor.stage) handlers.stage.push({ run, handler: visitor.stage });
+    if (visitor.stageEnd) handlers.stageEnd.push({ run, handler: visitor.stageEnd });
+    if (visitor.end) handlers.end.push({ run, handler: visitor.end });
+  }
+  return handlers;
 }
 
 function startRule(rule: Rule, model: DockerfileModel, context: RuleRunContext): RuleRun {
@@ -95,10 +122,10 @@ function keywordHandlers(runs: readonly RuleRun[]): (keyword: string) => readonl
   };
 }
 
-function attempt(run: RuleRun, call: (visitor: RuleVisitor) => void): void {
-  if (run.error !== null || run.visitor === null) return;
+function call<Argument>(run: RuleRun, handler: (argument: Argument) => void, argument: Argument): void {
+  if (run.error !== null) return;
   try {
-    call(run.visitor);
+    handler(argument);
   } catch (error) {
     fail(run, error);
   }

@@ -11,6 +11,7 @@
 //   nested commands after that shell's command; bodies given to other programs are not parsed.
 // - A file with `# escape=\`` is taken to use PowerShell/cmd: backslash is an ordinary character
 //   and the backtick escapes, both for Docker's line continuations and inside the script.
+import type { Range } from './rule';
 import type { ShellCommand, ShellWord, HeredocBody, RunScript } from './shell-types';
 import { createContext, documentRange, type ParseContext } from './shell/context';
 import { parseExecForm } from './shell/exec-form';
@@ -48,7 +49,7 @@ export function parseScript(source: ScriptSource): RunScript {
   const range = documentRange(context, start, end);
   try {
     const line = joinContinuations(source.text, start, end, escape);
-    return { ...(parseExec(line, context) ?? parseShell(source, line, context)), range };
+    return parseExec(line, context, range) ?? parseShell(source, line, context, range);
   } catch {
     // A parser bug must not take the linter down: report the script as not understood.
     return { form: 'shell', commands: [], execArgs: [], heredocs: [], range, incomplete: true };
@@ -59,9 +60,10 @@ function clamp(value: number, low: number, high: number): number {
   return Number.isFinite(value) ? Math.max(low, Math.min(high, Math.trunc(value))) : low;
 }
 
-type ScriptWithoutRange = Omit<RunScript, 'range'>;
+// Scripts are built with their fields written out in one order (no spreads), so that every RunScript
+// and ShellCommand shares one shape and the rules' reads of them stay fast.
 
-function parseExec(line: InstructionLine, context: ParseContext): ScriptWithoutRange | null {
+function parseExec(line: InstructionLine, context: ParseContext, range: Range): RunScript | null {
   const elements = parseExecForm(line.chars);
   if (!elements) return null;
   const execArgs = elements.map((element): ShellWord => {
@@ -82,10 +84,10 @@ function parseExec(line: InstructionLine, context: ParseContext): ScriptWithoutR
       redirections: [],
     });
   }
-  return { form: 'exec', commands, execArgs, heredocs: [], incomplete: false };
+  return { form: 'exec', commands, execArgs, heredocs: [], range, incomplete: false };
 }
 
-function parseShell(source: ScriptSource, line: InstructionLine, context: ParseContext): ScriptWithoutRange {
+function parseShell(source: ScriptSource, line: InstructionLine, context: ParseContext, range: Range): RunScript {
   const parser = new CommandParser(line, context, false);
   parser.parse();
   const operators = parser.lexer.heredocs;
@@ -102,6 +104,7 @@ function parseShell(source: ScriptSource, line: InstructionLine, context: ParseC
     commands: context.commands,
     execArgs: [],
     heredocs: heredocs.map((heredoc) => heredoc.body),
+    range,
     incomplete: context.incomplete,
   };
 }

@@ -70,7 +70,7 @@ function parseFormat(value: string | undefined): OutputFormat {
 function parseFailureThreshold(value: string | undefined): FailureThreshold | undefined {
   if (value === undefined) return undefined;
   const wanted = value.trim().toLowerCase();
-  const threshold = FAILURE_THRESHOLDS.find((candidate) => candidate === wanted) ?? HADOLINT_THRESHOLDS[wanted];
+  const threshold = FAILURE_THRESHOLDS.find((candidate) => candidate === wanted) ?? (Object.hasOwn(HADOLINT_THRESHOLDS, wanted) ? HADOLINT_THRESHOLDS[wanted] : undefined);
   if (!threshold) throw new UsageError(`unknown failure threshold '${value}' (expected ${FAILURE_THRESHOLDS.join('|')})`);
   return threshold;
 }

@@ -35,8 +35,11 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        if (!run.script || leavesNoApkCache(run)) return;
-        for (const call of apkAddsWithCache(run.script)) {
+        if (!run.script) return;
+        // Cheap test first: most RUNs call no `apk add`.
+        const adds = apkAddsWithCache(run.script);
+        if (adds.length === 0 || leavesNoApkCache(run)) return;
+        for (const call of adds) {
           const add = call.subcommand!;
           // In exec form the flag is one more JSON string.
           const flag = run.script.form === 'exec' ? ', "--no-cache"' : ' --no-cache';

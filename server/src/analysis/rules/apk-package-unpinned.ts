@@ -1,6 +1,18 @@
 import { defineRule } from '../rule';
 import { APK_ADD } from './support/pinning-syntaxes';
-import { code, isPattern, pinningVisitor } from './support/pinning-rules';
+import { code, isPattern, pinningVisitor, type PinningCheck } from './support/pinning-rules';
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: APK_ADD,
+  judge(word) {
+    const value = word.value;
+    if (/[=~<>]/.test(value) || value.includes('/') || value.endsWith('.apk') || value.startsWith('so:') || isPattern(value)) {
+      return null;
+    }
+    return `Pin ${code(value)} to a version (${code(`${value}=<version>`)} or ${code(`${value}~<major.minor>`)}): unpinned, each build installs whatever the repository has that day`;
+  },
+};
 
 export default defineRule({
   id: 'apk-package-unpinned',
@@ -36,15 +48,6 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`apk policy <package>`).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: APK_ADD,
-      judge(word) {
-        const value = word.value;
-        if (/[=~<>]/.test(value) || value.includes('/') || value.endsWith('.apk') || value.startsWith('so:') || isPattern(value)) {
-          return null;
-        }
-        return `Pin ${code(value)} to a version (${code(`${value}=<version>`)} or ${code(`${value}~<major.minor>`)}): unpinned, each build installs whatever the repository has that day`;
-      },
-    });
+    return pinningVisitor(context, CHECK);
   },
 });

@@ -1,6 +1,24 @@
 import { defineRule } from '../rule';
-import { hasOption, nonInteractiveVisitor, shortOptionLetters } from './support/correctness-noninteractive';
+import { hasOption, nonInteractiveVisitor, shortOptionLetters, type NonInteractiveSpec } from './support/correctness-noninteractive';
 import { APT } from './support/package-managers';
+
+/** Built once, not per analysis. */
+const APT_GET_YES: NonInteractiveSpec = {
+  tool: APT,
+  subcommands: ['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'satisfy'],
+  answered: (call) => {
+    const letters = shortOptionLetters(call);
+    return (
+      letters.includes('y') ||
+      (letters.match(/q/g)?.length ?? 0) >= 2 ||
+      hasOption(call, '--yes', '--assume-yes', '--force-yes') ||
+      call.args.some((word) => /^(--quiet|-q)=[2-9]/.test(word.value) || /assume-yes/i.test(word.value))
+    );
+  },
+  configuredBy: /APT::Get::Assume-Yes/i,
+  flag: '-y',
+  placement: 'after-subcommand',
+};
 
 export default defineRule({
   id: 'apt-get-without-yes',
@@ -32,21 +50,6 @@ export default defineRule({
   },
   fix: { availability: 'always', safety: 'safe' },
   create(context) {
-    return nonInteractiveVisitor(context, {
-      tool: APT,
-      subcommands: ['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'satisfy'],
-      answered: (call) => {
-        const letters = shortOptionLetters(call);
-        return (
-          letters.includes('y') ||
-          (letters.match(/q/g)?.length ?? 0) >= 2 ||
-          hasOption(call, '--yes', '--assume-yes', '--force-yes') ||
-          call.args.some((word) => /^(--quiet|-q)=[2-9]/.test(word.value) || /assume-yes/i.test(word.value))
-        );
-      },
-      configuredBy: /APT::Get::Assume-Yes/i,
-      flag: '-y',
-      placement: 'after-subcommand',
-    });
+    return nonInteractiveVisitor(context, APT_GET_YES);
   },
 });

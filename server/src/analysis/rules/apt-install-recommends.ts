@@ -46,8 +46,10 @@ export default defineRule({
       RUN(run, stage) {
         const script = run.script;
         if (!script || script.incomplete) return;
-        if (writtenBefore(stage, run, RECOMMENDS_OFF, ['RUN', 'ENV', 'ARG', 'COPY'])) return;
-        for (const call of findCalls(script, APT, ['install'])) {
+        // Cheap test first: most RUNs install nothing with apt.
+        const installs = findCalls(script, APT, ['install']);
+        if (installs.length === 0 || writtenBefore(stage, run, RECOMMENDS_OFF, ['RUN', 'ENV', 'ARG', 'COPY'])) return;
+        for (const call of installs) {
           if (hasFlag(call, '--no-install-recommends', '--without-recommends') || call.args.some((word) => RECOMMENDS_OFF.test(word.value))) continue;
           if (call.name === 'aptitude' && call.args.some((word) => /^-[A-Za-z]*R[A-Za-z]*$/.test(word.value))) continue;
           if (call.args.some((word) => /^--install-recommends=(false|no|0)$/i.test(word.value))) continue;

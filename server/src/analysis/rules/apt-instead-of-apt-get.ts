@@ -1,5 +1,5 @@
 import { defineRule, type Fix, type TextEdit } from '../rule';
-import { findCalls } from './support/commands';
+import { callsAny, findCalls, type ToolSpec } from './support/commands';
 import { APT } from './support/package-managers';
 
 /** What `apt <subcommand>` becomes: the program, an optional new subcommand, and whether the behaviour stays the same. */
@@ -28,6 +28,9 @@ const REPLACEMENTS: Record<string, { program: string; subcommand?: string; safe:
   showsrc: { program: 'apt-cache', safe: true },
 };
 
+/** apt's own command line, without apt-get and aptitude: the index then answers for `apt` alone. */
+const APT_ONLY: ToolSpec = { programs: ['apt'], optionsWithValue: APT.optionsWithValue };
+
 export default defineRule({
   id: 'apt-instead-of-apt-get',
   code: 'LW310',
@@ -55,9 +58,9 @@ export default defineRule({
   create(context) {
     return {
       RUN(run) {
-        if (!run.script || run.script.form === 'exec') return;
-        for (const call of findCalls(run.script, APT)) {
-          if (call.name !== 'apt') continue;
+        // Cheap test first: most RUNs do not call apt.
+        if (!run.script || run.script.form === 'exec' || !callsAny(run.script, APT_ONLY.programs)) return;
+        for (const call of findCalls(run.script, APT_ONLY)) {
           const replacement = call.subcommand ? REPLACEMENTS[call.subcommand.value] : undefined;
           const fixes: Fix[] = [];
           if (replacement && call.subcommand) {

@@ -1,6 +1,21 @@
 import { defineRule } from '../rule';
 import { APT_INSTALL } from './support/pinning-syntaxes';
-import { code, isPattern, pinningVisitor } from './support/pinning-rules';
+import { code, isPattern, pinningVisitor, type PinningCheck } from './support/pinning-rules';
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: APT_INSTALL,
+  judge(word) {
+    const value = word.value;
+    // `=version`, `/release`, a local .deb (a path), a removal (`pkg-`) or a pattern: nothing to pin.
+    if (value.includes('=') || value.includes('/') || value.endsWith('.deb') || value.endsWith('-') || isPattern(value)) {
+      return null;
+    }
+    // A trailing `+` asks apt to install, but `g++` and `libstdc++` are names that end in `+`.
+    const name = value.endsWith('+') && !value.endsWith('++') ? value.slice(0, -1) : value;
+    return `Pin ${code(name)} to a version (${code(`${name}=<version>`)}): unpinned, each build installs whatever the mirror has that day`;
+  },
+};
 
 export default defineRule({
   id: 'apt-package-unpinned',
@@ -39,18 +54,6 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`apt-cache policy <package>`).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: APT_INSTALL,
-      judge(word) {
-        const value = word.value;
-        // `=version`, `/release`, a local .deb (a path), a removal (`pkg-`) or a pattern: nothing to pin.
-        if (value.includes('=') || value.includes('/') || value.endsWith('.deb') || value.endsWith('-') || isPattern(value)) {
-          return null;
-        }
-        // A trailing `+` asks apt to install, but `g++` and `libstdc++` are names that end in `+`.
-        const name = value.endsWith('+') && !value.endsWith('++') ? value.slice(0, -1) : value;
-        return `Pin ${code(name)} to a version (${code(`${name}=<version>`)}): unpinned, each build installs whatever the mirror has that day`;
-      },
-    });
+    return pinningVisitor(context, CHECK);
   },
 });

@@ -51,11 +51,12 @@ export default defineRule({
     const reported = new Set<Stage>();
     return {
       RUN(run, stage) {
-        if (reported.has(stage) || !model.shippedStage || !runsAnApplication(model.shippedStage)) return;
+        if (reported.has(stage)) return;
+        // Cheap tests first: most RUNs install no build tools.
         const tools = installedToolchains(run);
         const group = developmentGroupInstall(run);
         const first = tools[0]?.word ?? group;
-        if (!first) return;
+        if (!first || !model.shippedStage || !runsAnApplication(model.shippedStage)) return;
         reported.add(stage);
         const names = [...new Set(tools.map((tool) => tool.name))];
         const what = group ? 'the Development Tools group' : names.map((name) => `\`${name}\``).join(', ');

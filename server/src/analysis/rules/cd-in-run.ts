@@ -1,5 +1,7 @@
 import { defineRule } from '../rule';
-import { invocationOf } from './support/commands';
+import { callsAny, invocationOf } from './support/commands';
+
+const CD = ['cd'];
 
 export default defineRule({
   id: 'cd-in-run',
@@ -34,7 +36,8 @@ export default defineRule({
     return {
       RUN(run) {
         const script = run.script;
-        if (!script || script.form !== 'shell' || script.heredocs.length > 0) return;
+        // Cheap test first: most RUNs never call cd.
+        if (!script || script.form !== 'shell' || script.heredocs.length > 0 || !callsAny(script, CD)) return;
         for (const command of script.commands) {
           if (command.nested) continue;
           const invocation = invocationOf(command);

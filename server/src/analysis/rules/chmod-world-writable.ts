@@ -1,10 +1,11 @@
 import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule } from '../rule';
-import { compareRangeStarts, invocationOf, operands } from './support/commands';
+import { invocationsNamed, operands } from './support/commands';
 import { instructionArguments } from './support/instruction-args';
 import { normalizePath } from './support/paths';
-import { stageChain } from './support/security-shell-less';
+import { nearestBefore } from './support/stage-history';
 
+const CHMOD = ['chmod'];
 /** Top-level folders where any user may write by design. */
 const SCRATCH_DIRS = new Set(['/tmp', '/var/tmp', '/dev', '/dev/shm', '/proc', '/sys', '/run']);
 /** System trees: any folder in them is broad. */
@@ -44,10 +45,9 @@ export default defineRule({
   create(context) {
     return {
       RUN(run, stage) {
-        if (run.onbuild || !stage.shipsLayers) return;
-        for (const command of run.script?.commands ?? []) {
-          const chmod = invocationOf(command);
-          if (!chmod || chmod.name !== 'chmod') continue;
+        if (run.onbuild || !stage.shipsLayers || !run.script) return;
+        // The script's index of programs: most RUNs call no chmod.
+        for (const chmod of invocationsNamed(run.script, CHMOD)) {
           const [mode, ...paths] = operands(chmod);
           if (!mode || mode.hasExpansion || !isWorldWritableMode(mode.value)) continue;
           const workdir = workdirAt(stage, run);
@@ -88,15 +88,8 @@ function isBroadPath(path: string, workdir: string | null): boolean {
 
 /** The absolute WORKDIR in effect at `instruction`, or null when none is set or it is not known. */
 function workdirAt(stage: Stage, instruction: InstructionInfo): string | null {
-  for (const current of stageChain(stage)) {
-    const workdirs = current.instructions.filter(
-      (other) => other.keyword === 'WORKDIR' && !other.onbuild && (current !== stage || compareRangeStarts(other.range, instruction.range) < 0),
-    );
-    const last = workdirs[workdirs.length - 1];
-    if (last) {
-      const path = instructionArguments(last)[0]?.value ?? '';
-      return path.startsWith('/') && !path.includes('$') ? normalizePath(path) : null;
-    }
-  }
-  return null;
+  const last = nearestBefore(stage, instruction, 'WORKDIR');
+  if (last === null) return null;
+  const path = instructionArguments(last)[0]?.value ?? '';
+  return path.startsWith('/') && !path.includes('$') ? normalizePath(path) : null;
 }

@@ -42,16 +42,15 @@ export default defineRule({
   },
   create(context) {
     const { model } = context;
-    const foldsByStage = new Map<Stage, StageFold | null>();
-    const foldOf = (stage: Stage) => {
-      if (!foldsByStage.has(stage)) foldsByStage.set(stage, planStageFold(model, stage));
-      return foldsByStage.get(stage) ?? null;
-    };
+    // Planned on the first cleanup of a stage: most analyses have none.
+    let foldsByStage: Map<Stage, StageFold | null> | null = null;
     return {
       RUN(run, stage) {
         const cleanup = findLaterCleanup(model, stage, run);
         if (!cleanup) return;
-        const fold = foldOf(stage);
+        foldsByStage ??= new Map();
+        if (!foldsByStage.has(stage)) foldsByStage.set(stage, planStageFold(model, stage));
+        const fold = foldsByStage.get(stage) ?? null;
         context.report({
           range: run.keywordRange,
           message: `this deletion adds a layer and saves nothing: fold it into the RUN that created the files (line ${cleanup.creator.range.start.line + 1})`,
@@ -74,10 +73,11 @@ interface StageFold {
  * RUNs together) often can along with its neighbour. Cleanups are added until none more fits.
  */
 function planStageFold(model: DockerfileModel, stage: Stage): StageFold | null {
+  // The SHELL check walks the stage: asked only of the cleanups that could move.
   const candidates = stage.instructions
-    .filter((instruction) => instruction.keyword === 'RUN' && !hasCustomShell(stage, instruction))
+    .filter((instruction) => instruction.keyword === 'RUN')
     .map((run) => findLaterCleanup(model, stage, run))
-    .filter((cleanup): cleanup is LaterCleanup => cleanup?.moves != null);
+    .filter((cleanup): cleanup is LaterCleanup => cleanup?.moves != null && !hasCustomShell(stage, cleanup.run));
   if (candidates.length === 0) return null;
   const all = foldFix(model, stage, candidates);
   if (all) return { runs: candidates.map((cleanup) => cleanup.run), fix: all };

@@ -1,12 +1,30 @@
 import type { InstructionInfo } from '../model-types';
 import { defineRule } from '../rule';
-import { baseName, hasFlag, invocationOf, operands, type Invocation } from './support/commands';
-import { packageCacheVisitor, programText, type CacheWriter } from './support/size-caches';
+import type { RunScript } from '../shell-types';
+import { baseName, calledPrograms, hasFlag, invocationOf, operands, type Invocation } from './support/commands';
+import { packageCacheVisitor, programText, type CacheWriter, type PackageCacheSpec } from './support/size-caches';
 import { variableSetting } from './support/size-context';
 
 const INSTALLS = ['install', 'i', 'update', 'u', 'upgrade', 'require', 'r', 'create-project', 'reinstall'];
 const CLEAR_CACHE = ['clear-cache', 'clearcache', 'cc'];
 const COMPOSER_PROGRAM = /^composer(\.phar)?$/;
+const PHP_PROGRAM = /^php(\d+(\.\d+)*)?$/;
+
+/** What the rule looks for: the same for every analysis, so built once. */
+const CACHE_SPEC: PackageCacheSpec = {
+  location: { paths: ['/root/.composer/cache', '/root/.cache/composer', '/tmp/cache'], homeDirectories: ['.cache/composer', '.composer/cache'] },
+  writers: (run) => composerInstalls(run),
+  isCleanup: (invocation) => {
+    const composer = asComposer(invocation);
+    return composer !== null && CLEAR_CACHE.includes(operands(composer)[0]?.value ?? '');
+  },
+  isConfiguredAway: (stage, run) =>
+    variableSetting(stage, run, 'COMPOSER_CACHE_DIR') !== null || variableSetting(stage, run, 'COMPOSER_HOME') !== null,
+  message: (writer) =>
+    `\`composer ${writer.subcommand?.value ?? 'install'}\` keeps Composer’s download cache (about the size of vendor/) in this layer: end the RUN with \`composer clear-cache\``,
+  report: 'once',
+  fix: { kind: 'append', command: composerClearCache, title: 'Append composer clear-cache', safety: 'safe' },
+};
 
 export default defineRule({
   id: 'composer-cache-in-layer',
@@ -38,35 +56,29 @@ export default defineRule({
       'Not offered for heredoc or exec-form RUNs, after a SHELL instruction, or when the RUN ends in a way `&&` would change. No cache-mount rewrite is offered: the cache directory depends on COMPOSER_HOME and the user.',
   },
   create(context) {
-    return packageCacheVisitor(context, {
-      location: { paths: ['/root/.composer/cache', '/root/.cache/composer', '/tmp/cache'], homeDirectories: ['.cache/composer', '.composer/cache'] },
-      writers: (run) => composerInstalls(run),
-      isCleanup: (invocation) => {
-        const composer = asComposer(invocation);
-        return composer !== null && CLEAR_CACHE.includes(operands(composer)[0]?.value ?? '');
-      },
-      isConfiguredAway: (stage, run) =>
-        variableSetting(stage, run, 'COMPOSER_CACHE_DIR') !== null || variableSetting(stage, run, 'COMPOSER_HOME') !== null,
-      message: (writer) =>
-        `\`composer ${writer.subcommand?.value ?? 'install'}\` keeps Composer’s download cache (about the size of vendor/) in this layer: end the RUN with \`composer clear-cache\``,
-      report: 'once',
-      fix: { kind: 'append', command: composerClearCache, title: 'Append composer clear-cache', safety: 'safe' },
-    });
+    return packageCacheVisitor(context, CACHE_SPEC);
   },
 });
 
 /** `composer …`, `composer.phar …` or `php composer.phar …`, read as a composer invocation. */
 function asComposer(invocation: Invocation): Invocation | null {
   if (COMPOSER_PROGRAM.test(invocation.name)) return invocation;
-  if (!/^php(\d+(\.\d+)*)?$/.test(invocation.name)) return null;
+  if (!PHP_PROGRAM.test(invocation.name)) return null;
   const script = invocation.args.findIndex((word) => !word.value.startsWith('-'));
   const program = invocation.args[script];
   if (!program || !COMPOSER_PROGRAM.test(baseName(program.value))) return null;
   return { ...invocation, program, name: baseName(program.value), args: invocation.args.slice(script + 1) };
 }
 
+/** True when the script calls composer or php (through which composer.phar runs). */
+function mayCallComposer(script: RunScript): boolean {
+  for (const name of calledPrograms(script)) if (COMPOSER_PROGRAM.test(name) || PHP_PROGRAM.test(name)) return true;
+  return false;
+}
+
 function composerInstalls(run: InstructionInfo): CacheWriter[] {
-  if (!run.script) return [];
+  // Cheap test first: most RUNs call neither.
+  if (!run.script || !mayCallComposer(run.script)) return [];
   const writers: CacheWriter[] = [];
   for (const command of run.script.commands) {
     const found = invocationOf(command);
@@ -83,6 +95,6 @@ function composerInstalls(run: InstructionInfo): CacheWriter[] {
 function composerClearCache(writer: CacheWriter): string {
   const interpreter = writer.invocation.command.program;
   const program = programText(writer);
-  const viaPhp = interpreter && interpreter !== writer.invocation.program && /^php(\d+(\.\d+)*)?$/.test(interpreter.value);
+  const viaPhp = interpreter && interpreter !== writer.invocation.program && PHP_PROGRAM.test(interpreter.value);
   return `${viaPhp ? `${interpreter.value} ` : ''}${program} clear-cache`;
 }

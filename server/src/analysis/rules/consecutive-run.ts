@@ -2,7 +2,7 @@ import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule } from '../rule';
 import { isAptUpdateInstallPair } from './support/apt-lists';
 import { isCleanupCommand, isCleanupOnly } from './support/later-cleanup';
-import { canAppendTo, haveSameRunSettings, mergeRunsEdits } from './support/run-edits';
+import { canAppendTo, haveSameRunSettings, isPlainShellRun, mergeRunsEdits } from './support/run-edits';
 import { certainlyWithoutShell } from './support/security-shell-less';
 
 /** RUNs with more chained commands than this are treated as deliberate layers (as hadolint does). */
@@ -75,50 +75,59 @@ export default defineRule({
  * stays inside it, merged with them: folding it into the RUN that made the files must not split a group.
  */
 function consecutiveGroups(model: DockerfileModel, stage: Stage): InstructionInfo[][] {
+  const kinds = runKinds(model, stage);
   const groups: InstructionInfo[][] = [];
   let current: InstructionInfo[] = [];
   let cleanups: InstructionInfo[] = [];
-  const close = () => {
-    if (current.length > 1) groups.push(current);
-    current = [];
-    cleanups = [];
-  };
-  for (const instruction of stage.instructions) {
+  for (let index = 0; index < stage.instructions.length; index++) {
+    const instruction = stage.instructions[index];
+    const kind = kinds[index];
     const previous = cleanups[cleanups.length - 1] ?? current[current.length - 1];
-    if (previous && isCleanupOnlyRun(model, instruction) && haveSameRunSettings(previous, instruction)) {
+    if (previous && kind === 'cleanup' && haveSameRunSettings(previous, instruction)) {
       cleanups.push(instruction);
-    } else if (previous && canMerge(model, previous, instruction)) {
+    } else if (previous && kind === 'mergeable' && haveSameRunSettings(previous, instruction) && !isAptUpdateInstallPair(previous, instruction)) {
       current.push(...cleanups, instruction);
       cleanups = [];
     } else {
-      close();
-      if (isMergeable(model, instruction)) current = [instruction];
+      // The group ends here; this RUN may start the next one.
+      if (current.length > 1) groups.push(current);
+      current = kind === 'mergeable' ? [instruction] : [];
+      cleanups = [];
     }
   }
-  close();
+  if (current.length > 1) groups.push(current);
   return groups;
 }
 
+/** What a RUN can be in a group: a cleanup-only RUN, a RUN that may join one, or neither. */
+type RunKind = 'cleanup' | 'mergeable' | 'other';
+
 /**
- * A RUN that may join a group: shell form, ending cleanly (no `&`, `;` or comment at the end), short.
- * Cleanups at its end are not counted as steps: they belong to the step before them, and the fixes that
- * append one (LW101, LW103) must not turn a short RUN into a deliberate layer and split its group.
+ * The kind of each instruction of the stage. Whether `&&` can be appended is read from the text, the
+ * costly part, so it is asked last and only where the answer can matter: a group needs two RUNs side by
+ * side, and a cleanup-only RUN only joins one between two of its RUNs.
  */
-function isMergeable(model: DockerfileModel, run: InstructionInfo): boolean {
-  if (run.keyword !== 'RUN' || run.onbuild || !canAppendTo(model, run) || isCleanupOnly(run)) return false;
-  const commands = run.script!.commands.filter((command) => !command.nested && command.program !== null);
+function runKinds(model: DockerfileModel, stage: Stage): RunKind[] {
+  const candidates = stage.instructions.map(candidateKind);
+  return candidates.map((kind, index) => {
+    if (kind === 'other') return 'other';
+    const before = (candidates[index - 1] ?? 'other') !== 'other';
+    const after = (candidates[index + 1] ?? 'other') !== 'other';
+    const matters = kind === 'cleanup' ? before && after : before || after;
+    return matters && canAppendTo(model, stage.instructions[index]) ? kind : 'other';
+  });
+}
+
+/**
+ * The kind a RUN has when `&&` can be appended to it: shell form, ending cleanly (no `&`, `;` or comment at
+ * the end). A RUN that is not cleanup-only may join a group when short; cleanups at its end are not counted
+ * as steps: they belong to the step before them, and the fixes that append one (LW101, LW103) must not turn
+ * a short RUN into a deliberate layer and split its group.
+ */
+function candidateKind(run: InstructionInfo): RunKind {
+  if (run.keyword !== 'RUN' || run.onbuild || !run.script || !isPlainShellRun(run)) return 'other';
+  if (isCleanupOnly(run)) return 'cleanup';
+  const commands = run.script.commands.filter((command) => !command.nested && command.program !== null);
   while (commands.length > 0 && isCleanupCommand(commands[commands.length - 1])) commands.pop();
-  return commands.length <= MAX_COMMANDS_TO_MERGE;
-}
-
-function isCleanupOnlyRun(model: DockerfileModel, run: InstructionInfo): boolean {
-  return run.keyword === 'RUN' && !run.onbuild && canAppendTo(model, run) && isCleanupOnly(run);
-}
-
-function canMerge(model: DockerfileModel, previous: InstructionInfo, run: InstructionInfo): boolean {
-  return (
-    isMergeable(model, run) &&
-    haveSameRunSettings(previous, run) &&
-    !isAptUpdateInstallPair(previous, run)
-  );
+  return commands.length <= MAX_COMMANDS_TO_MERGE ? 'mergeable' : 'other';
 }

@@ -1,5 +1,5 @@
-import { From, Keyword, type Instruction } from 'dockerfile-ast';
-import { defineRule, type Fix, type TextEdit } from '../rule';
+import { From, Keyword, Onbuild, type Instruction } from 'dockerfile-ast';
+import { defineRule, type Fix, type RuleContext, type TextEdit } from '../rule';
 import { casedInstructions, keywordStyle, onbuildTrigger, type KeywordStyle } from './support/keyword-case';
 import { textAt } from './support/run-edits';
 
@@ -33,19 +33,25 @@ export default defineRule({
     return {
       end() {
         const style = keywordStyle(context.model);
-        for (const node of casedInstructions(context.model).flatMap((instruction) => [instruction, ...onbuildTrigger(instruction)])) {
-          const written = node.getInstruction();
-          const wanted = style === 'lower' ? written.toLowerCase() : written.toUpperCase();
-          if (written === wanted || !KEYWORDS.has(written.toUpperCase())) continue;
-          const range = node.getInstructionRange();
-          const edits = [{ range, newText: wanted }, ...asKeywordEdit(node, style)];
-          const fixes: Fix[] = textAt(context.model, range) === written ? [{ title: `Write ${wanted}`, safety: 'safe', edits }] : [];
-          context.report({ range, message: `Write '${written}' as '${wanted}': the other instructions are in ${style} case.`, fixes });
+        for (const node of casedInstructions(context.model)) {
+          reportIfMiscased(context, node, style);
+          // An ONBUILD trigger's keyword is held to the style too (instanceof first: few lines are ONBUILD).
+          if (node instanceof Onbuild) for (const trigger of onbuildTrigger(node)) reportIfMiscased(context, trigger, style);
         }
       },
     };
   },
 });
+
+function reportIfMiscased(context: RuleContext, node: Instruction, style: KeywordStyle): void {
+  const written = node.getInstruction();
+  const wanted = style === 'lower' ? written.toLowerCase() : written.toUpperCase();
+  if (written === wanted || !KEYWORDS.has(written.toUpperCase())) return;
+  const range = node.getInstructionRange();
+  const edits = [{ range, newText: wanted }, ...asKeywordEdit(node, style)];
+  const fixes: Fix[] = textAt(context.model, range) === written ? [{ title: `Write ${wanted}`, safety: 'safe', edits }] : [];
+  context.report({ range, message: `Write '${written}' as '${wanted}': the other instructions are in ${style} case.`, fixes });
+}
 
 /** `FROM … AS name`: the AS keyword follows its FROM, so that from-as-casing has nothing left to say. */
 function asKeywordEdit(node: Instruction, style: KeywordStyle): TextEdit[] {

@@ -40,9 +40,11 @@ export default defineRule({
   },
   create(context) {
     const buildContext = context.buildContext;
+    // Usually the context is not known, or it has a .dockerignore: nothing to look at.
+    if (!buildContext || buildContext.dockerignore !== null) return {};
     let reported = false;
     const check = (instruction: InstructionInfo) => {
-      if (reported || !buildContext || buildContext.dockerignore !== null) return;
+      if (reported) return;
       const whole = contextSources(instruction).find((source) => source.path === '' || source.path === '*');
       if (!whole) return;
       const unwanted = unwantedEntries(buildContext);

@@ -38,8 +38,9 @@ export default defineRule({
   create(context) {
     const dockerignore = context.buildContext?.dockerignore;
     const patterns: DockerignorePattern[] = typeof dockerignore === 'string' ? parseDockerignore(dockerignore) : [];
+    // Without a .dockerignore (the usual case) there is nothing to look at.
+    if (patterns.length === 0) return {};
     const check = (instruction: InstructionInfo) => {
-      if (patterns.length === 0) return;
       for (const source of contextSources(instruction)) {
         if (source.path === '' || isGlob(source.path)) continue;
         const pattern = excludingPattern(patterns, source.path);

@@ -1,6 +1,7 @@
 import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule } from '../rule';
-import { instructionsBefore, isHeredocSource, pathKind, unquote } from './support/correctness-paths';
+import { isHeredocSource, pathKind, unquote } from './support/correctness-paths';
+import { nearestBefore } from './support/stage-history';
 import { instructionArguments, type ArgumentWord } from './support/instruction-args';
 import { textAt } from './support/run-edits';
 
@@ -39,7 +40,7 @@ export default defineRule({
       if (!destination) return;
       // The text as written: `C:\app` must not lose its backslash to escape processing.
       if (pathKind(textAt(model, destination.range)) !== 'relative') return;
-      if (instructionsBefore(stage, instruction).some((other) => other.keyword === 'WORKDIR')) return;
+      if (nearestBefore(stage, instruction, 'WORKDIR') !== null) return;
       context.report({
         range: destination.range,
         message: `${instruction.keyword} to the relative path ${unquote(destination.value)} with no WORKDIR set: add WORKDIR (e.g. /app) before it or use an absolute destination`,

@@ -1,11 +1,12 @@
 import { defineRule } from '../rule';
 import type { RunScript, ShellCommand, ShellWord } from '../shell-types';
-import { compareRangeStarts, invocationOf, type Invocation } from './support/commands';
+import { callsAny, compareRangeStarts, invocationOf, type Invocation } from './support/commands';
 import { rangeContains } from './support/run-edits';
 import { DOWNLOADERS, SHELLS, downloadsToStdout, isSubstitution, shellReadsStdin } from './support/security-downloads';
 
 /** Programs that run the text they are given as shell code. */
 const EVALUATORS = new Set([...SHELLS, 'eval', 'source', '.']);
+const EVALUATOR_NAMES = [...EVALUATORS];
 
 export default defineRule({
   id: 'curl-pipe-to-shell',
@@ -58,6 +59,8 @@ interface RunsDownload {
 }
 
 function shellsRunningDownloads(script: RunScript): RunsDownload[] {
+  // Cheap test first: most scripts run no downloader or no shell, and then there is nothing to sort.
+  if (!callsAny(script, DOWNLOADERS) || !callsAny(script, EVALUATOR_NAMES)) return [];
   const commands = [...script.commands].sort((a, b) => compareRangeStarts(a.range, b.range));
   const found: RunsDownload[] = [];
   commands.forEach((command, index) => {

@@ -1,6 +1,20 @@
 import { defineRule } from '../rule';
-import { isCall, packageCacheVisitor, programText, subcommandWriters } from './support/size-caches';
+import { isCall, packageCacheVisitor, programText, subcommandWriters, type PackageCacheSpec } from './support/size-caches';
 import { DNF, DNF_WRITERS, MICRODNF, RPM_CACHE } from './support/size-rpm';
+
+/** `yum clean all` empties the same cache (yum is dnf on EL 8 and later). */
+const CLEANING_PROGRAMS = [...DNF.programs, ...MICRODNF.programs, 'yum'];
+
+/** What the rule looks for: the same for every analysis, so built once. */
+const CACHE_SPEC: PackageCacheSpec = {
+  location: RPM_CACHE,
+  writers: (run) => [...subcommandWriters(run, DNF, DNF_WRITERS), ...subcommandWriters(run, MICRODNF, DNF_WRITERS)],
+  isCleanup: (invocation) => isCall(invocation, CLEANING_PROGRAMS, ['clean', 'all']),
+  message: (writer) =>
+    `\`${writer.invocation.name} ${writer.subcommand?.value ?? 'install'}\` keeps the repository metadata (often tens of MB) in this layer: end the RUN with \`${writer.invocation.name} clean all\``,
+  report: 'once',
+  fix: { kind: 'append', command: (writer) => `${programText(writer)} clean all`, title: 'Append dnf clean all', safety: 'safe' },
+};
 
 export default defineRule({
   id: 'dnf-cache-not-cleaned',
@@ -38,14 +52,6 @@ export default defineRule({
       'Not offered for heredoc or exec-form RUNs, after a SHELL instruction, or when the RUN ends in a way `&&` would change. No cache-mount rewrite is offered: the cache directory depends on the dnf version of the base image.',
   },
   create(context) {
-    return packageCacheVisitor(context, {
-      location: RPM_CACHE,
-      writers: (run) => [...subcommandWriters(run, DNF, DNF_WRITERS), ...subcommandWriters(run, MICRODNF, DNF_WRITERS)],
-      isCleanup: (invocation) => isCall(invocation, [...DNF.programs, ...MICRODNF.programs, 'yum'], ['clean', 'all']),
-      message: (writer) =>
-        `\`${writer.invocation.name} ${writer.subcommand?.value ?? 'install'}\` keeps the repository metadata (often tens of MB) in this layer: end the RUN with \`${writer.invocation.name} clean all\``,
-      report: 'once',
-      fix: { kind: 'append', command: (writer) => `${programText(writer)} clean all`, title: 'Append dnf clean all', safety: 'safe' },
-    });
+    return packageCacheVisitor(context, CACHE_SPEC);
   },
 });

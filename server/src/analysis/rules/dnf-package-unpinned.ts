@@ -1,6 +1,12 @@
 import { defineRule } from '../rule';
-import { pinningVisitor, rpmInstallMessage } from './support/pinning-rules';
+import { pinningVisitor, rpmInstallMessage, type PinningCheck } from './support/pinning-rules';
 import { DNF_INSTALL } from './support/pinning-syntaxes';
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: DNF_INSTALL,
+  judge: (word, call) => rpmInstallMessage(word.value, call.subcommand.length > 1, call.invocation.name),
+};
 
 export default defineRule({
   id: 'dnf-package-unpinned',
@@ -37,9 +43,6 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`dnf list --showduplicates <package>`).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: DNF_INSTALL,
-      judge: (word, call) => rpmInstallMessage(word.value, call.subcommand.length > 1, call.invocation.name),
-    });
+    return pinningVisitor(context, CHECK);
   },
 });

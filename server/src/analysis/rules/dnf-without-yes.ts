@@ -1,9 +1,19 @@
 import { defineRule } from '../rule';
-import { hasOption, nonInteractiveVisitor, shortOptionLetters } from './support/correctness-noninteractive';
+import { hasOption, nonInteractiveVisitor, shortOptionLetters, type NonInteractiveSpec } from './support/correctness-noninteractive';
 
 const DNF = {
   programs: ['dnf', 'dnf5'],
   optionsWithValue: new Set(['-c', '--config', '-d', '--debuglevel', '-e', '--errorlevel', '-x', '--exclude', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--setopt']),
+};
+
+/** Built once, not per analysis. */
+const DNF_YES: NonInteractiveSpec = {
+  tool: DNF,
+  subcommands: ['install', 'in', 'groupinstall', 'localinstall', 'update', 'upgrade', 'up', 'remove', 'rm', 'erase', 'reinstall', 'downgrade'],
+  answered: (call) => shortOptionLetters(call).includes('y') || hasOption(call, '--assumeyes', '--assume-yes') || call.args.some((word) => /assumeyes=(1|true|yes)/i.test(word.value)),
+  configuredBy: /assumeyes\s*=\s*(1|true|yes)/i,
+  flag: '-y',
+  placement: 'after-subcommand',
 };
 
 export default defineRule({
@@ -31,13 +41,6 @@ export default defineRule({
   },
   fix: { availability: 'always', safety: 'safe' },
   create(context) {
-    return nonInteractiveVisitor(context, {
-      tool: DNF,
-      subcommands: ['install', 'in', 'groupinstall', 'localinstall', 'update', 'upgrade', 'up', 'remove', 'rm', 'erase', 'reinstall', 'downgrade'],
-      answered: (call) => shortOptionLetters(call).includes('y') || hasOption(call, '--assumeyes', '--assume-yes') || call.args.some((word) => /assumeyes=(1|true|yes)/i.test(word.value)),
-      configuredBy: /assumeyes\s*=\s*(1|true|yes)/i,
-      flag: '-y',
-      placement: 'after-subcommand',
-    });
+    return nonInteractiveVisitor(context, DNF_YES);
   },
 });

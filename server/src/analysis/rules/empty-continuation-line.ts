@@ -28,6 +28,11 @@ function isBlank(text: string): boolean {
   return /^[ \t]*$/.test(text);
 }
 
+function hasBlankLine(lines: readonly string[], first: number, last: number): boolean {
+  for (let line = first; line <= last; line++) if (isBlank(lines[line] ?? '')) return true;
+  return false;
+}
+
 /**
  * The empty string after a file's final line break is no line at all (the builder reads none there):
  * a file ending in a dangling `\` has no empty continuation line.
@@ -60,11 +65,15 @@ export default defineRule({
   create(context) {
     const { model } = context;
     const check = (instruction: InstructionInfo) => {
+      // Cheap test first: most instructions have no blank line at all, and then where a heredoc
+      // body starts (which the parser works out slowly) does not matter.
+      const { start, end } = instruction.range;
+      if (start.line === end.line || !hasBlankLine(model.lines, start.line + 1, end.line)) return;
       const heredocLine = firstHeredocLine(instruction);
       if (heredocLine === null) return;
-      const last = Math.min(instruction.range.end.line, heredocLine - 1);
+      const last = Math.min(end.line, heredocLine - 1);
       const empty: number[] = [];
-      for (let line = instruction.range.start.line + 1; line <= last; line++) {
+      for (let line = start.line + 1; line <= last; line++) {
         if (isBlank(model.lines[line] ?? '') && !isPastLastLineBreak(model.lines, line)) empty.push(line);
       }
       if (empty.length === 0) return;

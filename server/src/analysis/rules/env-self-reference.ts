@@ -40,7 +40,7 @@ export default defineRule({
       },
       ENV(env) {
         if (!scope) return;
-        for (const report of sameEnvReferences(context.model, env, scope.defined)) context.report(report);
+        for (const report of sameEnvReferences(context.model, env, scope)) context.report(report);
         scope.record(env);
       },
     };
@@ -48,13 +48,14 @@ export default defineRule({
 });
 
 /** One report per pair whose value uses a name another pair of the same ENV sets (and nothing set before). */
-function sameEnvReferences(model: DockerfileModel, env: InstructionInfo, before: ReadonlyMap<string, number>): Report[] {
+function sameEnvReferences(model: DockerfileModel, env: InstructionInfo, scope: StageScope): Report[] {
   const properties = envProperties(env);
   if (properties.length < 2) return [];
   const reports: Report[] = [];
   properties.forEach((property, index) => {
+    // What was defined before is asked last: the scope reads it only then.
     const use = property.valueRange
-      ? variableUses(model, property.valueRange).find((candidate) => !before.has(candidate.name) && properties.some((other, otherIndex) => otherIndex !== index && other.name === candidate.name))
+      ? variableUses(model, property.valueRange).find((candidate) => properties.some((other, otherIndex) => otherIndex !== index && other.name === candidate.name) && !scope.defined.has(candidate.name))
       : undefined;
     if (!use) return;
     const definer = properties.findIndex((other, otherIndex) => otherIndex !== index && other.name === use.name);

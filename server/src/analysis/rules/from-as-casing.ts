@@ -28,8 +28,9 @@ export default defineRule({
         if (!(node instanceof From)) return;
         const keyword = node.getInstruction();
         const expected = keyword === keyword.toUpperCase() ? 'AS' : keyword === keyword.toLowerCase() ? 'as' : null;
+        if (expected === null) return;
         const as = node.getArguments()[1];
-        if (expected === null || !as || as.getValue().toUpperCase() !== 'AS' || as.getValue() === expected) return;
+        if (!as || as.getValue().toUpperCase() !== 'AS' || as.getValue() === expected) return;
         context.report({
           range: as.getRange(),
           message: `Write '${expected}' to match '${keyword}': '${as.getValue()}' and '${keyword}' are cased differently.`,

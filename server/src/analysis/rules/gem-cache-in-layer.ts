@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import { findCalls, hasFlag, operands } from './support/commands';
 import { findInstallCalls } from './support/pinning-command-line';
 import { GEM_INSTALL } from './support/pinning-syntaxes';
-import { packageCacheVisitor, type CacheWriter } from './support/size-caches';
+import { packageCacheVisitor, type CacheWriter, type PackageCacheSpec } from './support/size-caches';
 import { variableSetting, writtenBefore } from './support/size-context';
 
 /** Where the official ruby images install gems (GEM_HOME), and so where RubyGems keeps the `.gem` files. */
@@ -11,6 +11,22 @@ const GEM_CACHE = '/usr/local/bundle/cache';
 /** Settings that move the gems (and their cache) somewhere the rule cannot see. */
 const MOVED = ['GEM_HOME', 'BUNDLE_PATH', 'BUNDLE_DEPLOYMENT', 'GEM_PATH'];
 const BUNDLE_CONFIG_MOVES = /bundle config( set)?( --\w+)* (path|deployment)\b/;
+
+/** What the rule looks for: the same for every analysis, so built once. */
+const CACHE_SPEC: PackageCacheSpec = {
+  location: { paths: [GEM_CACHE] },
+  writers: (run) => gemInstalls(run),
+  isCleanup: () => false,
+  isConfiguredAway: (stage, run) =>
+    !onOfficialRubyImage(stage) ||
+    MOVED.some((name) => variableSetting(stage, run, name) !== null) ||
+    writtenBefore(stage, run, BUNDLE_CONFIG_MOVES),
+  message: (writer) =>
+    `\`${writer.invocation.name} install\` keeps the downloaded .gem archives in ${GEM_CACHE} (a second copy of every gem) in this layer: remove them in the same RUN`,
+  report: 'once',
+  fix: { kind: 'append', command: () => `rm -rf ${GEM_CACHE}`, title: `Append rm -rf ${GEM_CACHE}`, safety: 'safe' },
+  mountTarget: GEM_CACHE,
+};
 
 export default defineRule({
   id: 'gem-cache-in-layer',
@@ -48,20 +64,7 @@ export default defineRule({
       'Not offered for heredoc or exec-form RUNs, after a SHELL instruction, or when the RUN ends in a way `&&` would change; the cache-mount alternative is offered when the RUN runs as root.',
   },
   create(context) {
-    return packageCacheVisitor(context, {
-      location: { paths: [GEM_CACHE] },
-      writers: (run) => gemInstalls(run),
-      isCleanup: () => false,
-      isConfiguredAway: (stage, run) =>
-        !onOfficialRubyImage(stage) ||
-        MOVED.some((name) => variableSetting(stage, run, name) !== null) ||
-        writtenBefore(stage, run, BUNDLE_CONFIG_MOVES),
-      message: (writer) =>
-        `\`${writer.invocation.name} install\` keeps the downloaded .gem archives in ${GEM_CACHE} (a second copy of every gem) in this layer: remove them in the same RUN`,
-      report: 'once',
-      fix: { kind: 'append', command: () => `rm -rf ${GEM_CACHE}`, title: `Append rm -rf ${GEM_CACHE}`, safety: 'safe' },
-      mountTarget: GEM_CACHE,
-    });
+    return packageCacheVisitor(context, CACHE_SPEC);
   },
 });
 

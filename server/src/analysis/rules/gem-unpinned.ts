@@ -1,7 +1,18 @@
 import { defineRule } from '../rule';
 import { optionValue } from './support/pinning-command-line';
-import { code, isLocalPath, pinningVisitor } from './support/pinning-rules';
+import { code, isLocalPath, pinningVisitor, type PinningCheck } from './support/pinning-rules';
 import { GEM_INSTALL } from './support/pinning-syntaxes';
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: GEM_INSTALL,
+  skipCall: (call) => optionValue(call, '-v', '--version') !== null,
+  judge(word) {
+    const value = word.value;
+    if (value.includes(':') || value.endsWith('.gem') || value.includes('/') || isLocalPath(value)) return null;
+    return `Pin ${code(value)} to a version (${code(`gem install ${value} -v <version>`)} or ${code(`${value}:<version>`)}): unpinned, each build installs the newest release`;
+  },
+};
 
 export default defineRule({
   id: 'gem-unpinned',
@@ -34,14 +45,6 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`gem list <gem>` shows it).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: GEM_INSTALL,
-      skipCall: (call) => optionValue(call, '-v', '--version') !== null,
-      judge(word) {
-        const value = word.value;
-        if (value.includes(':') || value.endsWith('.gem') || value.includes('/') || isLocalPath(value)) return null;
-        return `Pin ${code(value)} to a version (${code(`gem install ${value} -v <version>`)} or ${code(`${value}:<version>`)}): unpinned, each build installs the newest release`;
-      },
-    });
+    return pinningVisitor(context, CHECK);
   },
 });

@@ -1,9 +1,23 @@
 import { defineRule } from '../rule';
-import { code, isLocalPath, pinningVisitor } from './support/pinning-rules';
+import { code, isLocalPath, pinningVisitor, type PinningCheck } from './support/pinning-rules';
 import { GO_INSTALL } from './support/pinning-syntaxes';
 
 /** Module queries that move: `@latest`, `@upgrade`, `@patch`, and the usual default branch names. */
 const MOVING_QUERIES = new Set(['latest', 'upgrade', 'patch', 'master', 'main', 'HEAD']);
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: GO_INSTALL,
+  judge(word) {
+    const value = word.value;
+    const at = value.lastIndexOf('@');
+    if (isLocalPath(value) || at === -1) return null;
+    const query = value.slice(at + 1);
+    if (!MOVING_QUERIES.has(query)) return null;
+    const path = value.slice(0, at);
+    return `${code(value)} builds whatever ${code(`@${query}`)} points to on each build: install a version (${code(`${path}@<version>`)})`;
+  },
+};
 
 export default defineRule({
   id: 'go-install-unpinned',
@@ -39,17 +53,6 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`go list -m -versions <module>`).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: GO_INSTALL,
-      judge(word) {
-        const value = word.value;
-        const at = value.lastIndexOf('@');
-        if (isLocalPath(value) || at === -1) return null;
-        const query = value.slice(at + 1);
-        if (!MOVING_QUERIES.has(query)) return null;
-        const path = value.slice(0, at);
-        return `${code(value)} builds whatever ${code(`@${query}`)} points to on each build: install a version (${code(`${path}@<version>`)})`;
-      },
-    });
+    return pinningVisitor(context, CHECK);
   },
 });

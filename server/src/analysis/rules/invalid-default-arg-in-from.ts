@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { globalArgDefaults, imageWithDefaults, isValidImageReference } from './support/stages-from-defaults';
+import { imageWithDefaults, isValidImageReference } from './support/stages-from-defaults';
 
 export default defineRule({
   id: 'invalid-default-arg-in-from',
@@ -23,10 +23,9 @@ export default defineRule({
   },
   fix: { availability: 'never', safety: 'unsafe', reason: 'The right default (a tag, an image) is the author\'s choice.' },
   create(context) {
-    const defaults = globalArgDefaults(context.model);
     return {
       stage(stage) {
-        const expansion = imageWithDefaults(context.model, stage, defaults);
+        const expansion = imageWithDefaults(context.model, stage);
         if (!expansion) return;
         const isStage = context.model.stages.some((other) => other.index < stage.index && other.name?.toLowerCase() === expansion.image.toLowerCase());
         if (isStage || isValidImageReference(expansion.image)) return;

@@ -56,7 +56,9 @@ export default defineRule({
     const { model } = context;
     const check = (instruction: InstructionInfo) => {
       if (!instruction.script || instruction.script.form !== 'shell') return;
-      const script = { ...instruction.script, range: withoutLeadingSpace(instruction.script.range, textAt(model, instruction.script.range)) };
+      const text = textAt(model, instruction.script.range);
+      if (!mayStartWithBracket(text, model.escapeCharacter)) return;
+      const script = { ...instruction.script, range: withoutLeadingSpace(instruction.script.range, text) };
       const written = logicalText(textAt(model, script.range), model.escapeCharacter);
       const broken = brokenExecForm(written);
       if (!broken) return;
@@ -74,6 +76,18 @@ export default defineRule({
     return { RUN: check, CMD: check, ENTRYPOINT: check, HEALTHCHECK: check };
   },
 });
+
+/**
+ * Cheap test first: only a script whose joined text starts with `[` can be a broken array. When the first
+ * line holds something other than a line continuation, that something is where the joined text starts.
+ */
+function mayStartWithBracket(text: string, escape: string): boolean {
+  const content = text.trimStart();
+  const first = content[0];
+  if (first === undefined || first === '[' || first === escape) return true;
+  // Blank first line: the joined text starts on a later line.
+  return /[\r\n]/.test(text.slice(0, text.length - content.length));
+}
 
 /** The script range of `HEALTHCHECK CMD …` starts at the space after CMD. */
 function withoutLeadingSpace(range: Range, text: string): Range {

@@ -34,6 +34,7 @@ export default defineRule({
     const check = (instruction: InstructionInfo) => {
       const node = instruction.node;
       if (!(node instanceof Env) && !(node instanceof Label)) return;
+      if (startsWithPair(model.lines, instruction)) return;
       for (const property of node.getProperties()) {
         if (property.getAssignmentOperator() !== null || property.getValue() === null) continue;
         const replacement = modernForm(property, (range) => textAt(model, range), model.escapeCharacter);
@@ -50,6 +51,18 @@ export default defineRule({
     return { ENV: check, LABEL: check };
   },
 });
+
+/** A plain `key=` right after the keyword: the first word is a pair. */
+const FIRST_WORD_IS_PAIR = /^[ \t]+[A-Za-z0-9_.-]+=/;
+
+/**
+ * Cheap test first (the parser splits properties slowly): when the first word holds an `=`, dockerfile-ast
+ * reads every word as its own `key=value` (or bare `key`), so there is no legacy pair to find.
+ */
+function startsWithPair(lines: readonly string[], instruction: InstructionInfo): boolean {
+  const end = instruction.keywordRange.end;
+  return FIRST_WORD_IS_PAIR.test((lines[end.line] ?? '').slice(end.character));
+}
 
 function modernForm(property: Property, textOf: (range: NonNullable<ReturnType<Property['getValueRange']>>) => string, escape: string): string | null {
   const valueRange = property.getValueRange();

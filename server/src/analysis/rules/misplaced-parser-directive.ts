@@ -45,6 +45,7 @@ export default defineRule({
         for (const directive of scan.duplicates) {
           context.report({ range: directive.range, message: `The ${directive.name} directive is already set above: BuildKit allows one per file and stops the build` });
         }
+        if (scan.ignored.length === 0) return;
         // One fix moves every late directive that can take effect, in one go: moving them one by one
         // would have each fix insert at the top where the previous one just wrote.
         const movable = scan.ignored.filter(

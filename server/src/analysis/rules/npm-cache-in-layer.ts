@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { findInstallCalls, optionValue } from './support/pinning-command-line';
 import { NPM_INSTALL } from './support/pinning-syntaxes';
-import { isCall, packageCacheVisitor, programText, type CacheWriter } from './support/size-caches';
+import { isCall, packageCacheVisitor, programText, type CacheWriter, type PackageCacheSpec } from './support/size-caches';
 import { variableSetting } from './support/size-context';
 
 /** The npm subcommands (and the aliases npm documents) that download packages into the cache. */
@@ -11,6 +11,30 @@ const NPM_WRITERS = [
   'install-test', 'it', 'install-ci-test', 'cit',
   'update', 'up', 'upgrade', 'udpate',
 ];
+
+const WRITER_SYNTAX = { ...NPM_INSTALL, installSubcommands: NPM_WRITERS.map((name) => [name]) };
+
+/** What the rule looks for: the same for every analysis, so built once. */
+const CACHE_SPEC: PackageCacheSpec = {
+  location: { paths: ['/root/.npm'], homeDirectories: ['.npm'] },
+  writers: (run) =>
+    run.script
+      ? findInstallCalls(run.script, WRITER_SYNTAX)
+          .filter((call) => optionValue(call, '--cache') === null)
+          .map((call): CacheWriter => {
+            const subcommand = call.subcommand[0];
+            return { invocation: call.invocation, range: { start: call.invocation.program.range.start, end: subcommand.range.end }, subcommand };
+          })
+      : [],
+  isCleanup: (invocation) => isCall(invocation, ['npm'], ['cache', 'clean']),
+  isConfiguredAway: (stage, run) =>
+    variableSetting(stage, run, 'npm_config_cache') !== null || variableSetting(stage, run, 'NPM_CONFIG_CACHE') !== null,
+  message: (writer) =>
+    `\`npm ${writer.subcommand?.value ?? 'install'}\` keeps npm’s package cache (about the size of the dependencies) in this layer: end the RUN with \`npm cache clean --force\``,
+  report: 'once',
+  fix: { kind: 'append', command: (writer) => `${programText(writer)} cache clean --force`, title: 'Append npm cache clean --force', safety: 'safe' },
+  mountTarget: '/root/.npm',
+};
 
 export default defineRule({
   id: 'npm-cache-in-layer',
@@ -44,26 +68,6 @@ export default defineRule({
       'The cleanup is not appended to heredoc or exec-form RUNs, after a SHELL instruction, or when the RUN ends in a way `&&` would change; the cache-mount alternative is offered when the RUN runs as root.',
   },
   create(context) {
-    const syntax = { ...NPM_INSTALL, installSubcommands: NPM_WRITERS.map((name) => [name]) };
-    return packageCacheVisitor(context, {
-      location: { paths: ['/root/.npm'], homeDirectories: ['.npm'] },
-      writers: (run) =>
-        run.script
-          ? findInstallCalls(run.script, syntax)
-              .filter((call) => optionValue(call, '--cache') === null)
-              .map((call): CacheWriter => {
-                const subcommand = call.subcommand[0];
-                return { invocation: call.invocation, range: { start: call.invocation.program.range.start, end: subcommand.range.end }, subcommand };
-              })
-          : [],
-      isCleanup: (invocation) => isCall(invocation, ['npm'], ['cache', 'clean']),
-      isConfiguredAway: (stage, run) =>
-        variableSetting(stage, run, 'npm_config_cache') !== null || variableSetting(stage, run, 'NPM_CONFIG_CACHE') !== null,
-      message: (writer) =>
-        `\`npm ${writer.subcommand?.value ?? 'install'}\` keeps npm’s package cache (about the size of the dependencies) in this layer: end the RUN with \`npm cache clean --force\``,
-      report: 'once',
-      fix: { kind: 'append', command: (writer) => `${programText(writer)} cache clean --force`, title: 'Append npm cache clean --force', safety: 'safe' },
-      mountTarget: '/root/.npm',
-    });
+    return packageCacheVisitor(context, CACHE_SPEC);
   },
 });

@@ -49,8 +49,10 @@ export default defineRule({
     const { model } = context;
     return {
       RUN(run, stage) {
-        if (!model.shippedStage || !runsAnApplication(model.shippedStage)) return;
-        for (const call of devDependencyInstalls(run, stage)) {
+        // Cheap test first: most RUNs install no npm dependencies.
+        const installs = devDependencyInstalls(run, stage);
+        if (installs.length === 0 || !model.shippedStage || !runsAnApplication(model.shippedStage)) return;
+        for (const call of installs) {
           const subcommand = call.subcommand[call.subcommand.length - 1];
           const building = buildStepsAfter(stage, run, call);
           const fixes = building ? [splitFix(model, stage)] : [omitDevFix(call), splitFix(model, stage)];

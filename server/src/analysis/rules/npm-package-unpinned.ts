@@ -1,11 +1,30 @@
 import { defineRule } from '../rule';
-import { code, isLocalPath, isUrl, pinningVisitor } from './support/pinning-rules';
+import { code, isLocalPath, isUrl, pinningVisitor, type PinningCheck } from './support/pinning-rules';
 import { NPM_INSTALL } from './support/pinning-syntaxes';
 
 const TARBALL = /\.(tgz|tar\.gz|tar)$/i;
 const GIT_SPEC = /^(git(\+(ssh|https?|file))?:\/\/|github:|gitlab:|bitbucket:|gist:)/i;
 /** `owner/repo`: npm reads an unscoped name with one slash as a GitHub repository. */
 const GITHUB_SHORTHAND = /^[\w.-]+\/[\w.-]+(#.*)?$/;
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: NPM_INSTALL,
+  judge(word) {
+    const value = word.value;
+    if (isLocalPath(value) || value.startsWith('file:') || TARBALL.test(value)) return null;
+    if (GIT_SPEC.test(value) || GITHUB_SHORTHAND.test(value)) {
+      return value.includes('#') ? null : `Pin ${code(value)} to a tag or commit (${code(`${value}#<tag>`)}): unpinned, each build installs the branch head`;
+    }
+    if (isUrl(value)) return null;
+    // A boolean flag may be followed by an explicit true/false (`--save false`).
+    if (value === 'true' || value === 'false') return null;
+    const [name, version] = splitVersion(value);
+    if (version === null) return `Pin ${code(name)} to a version (${code(`${name}@<version>`)}): unpinned, each build installs the newest release`;
+    if (version === 'latest') return `${code(value)} installs the newest release on each build: pin a version (${code(`${name}@<version>`)})`;
+    return null;
+  },
+};
 
 export default defineRule({
   id: 'npm-package-unpinned',
@@ -42,23 +61,7 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`npm view <package> version`).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: NPM_INSTALL,
-      judge(word) {
-        const value = word.value;
-        if (isLocalPath(value) || value.startsWith('file:') || TARBALL.test(value)) return null;
-        if (GIT_SPEC.test(value) || GITHUB_SHORTHAND.test(value)) {
-          return value.includes('#') ? null : `Pin ${code(value)} to a tag or commit (${code(`${value}#<tag>`)}): unpinned, each build installs the branch head`;
-        }
-        if (isUrl(value)) return null;
-        // A boolean flag may be followed by an explicit true/false (`--save false`).
-        if (value === 'true' || value === 'false') return null;
-        const [name, version] = splitVersion(value);
-        if (version === null) return `Pin ${code(name)} to a version (${code(`${name}@<version>`)}): unpinned, each build installs the newest release`;
-        if (version === 'latest') return `${code(value)} installs the newest release on each build: pin a version (${code(`${name}@<version>`)})`;
-        return null;
-      },
-    });
+    return pinningVisitor(context, CHECK);
   },
 });
 

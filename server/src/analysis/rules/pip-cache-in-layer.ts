@@ -1,13 +1,36 @@
 import { defineRule } from '../rule';
 import { findInstallCalls, optionValue } from './support/pinning-command-line';
 import { PIP_INSTALL } from './support/pinning-syntaxes';
-import { isCall, packageCacheVisitor, type CacheWriter } from './support/size-caches';
+import { isCall, packageCacheVisitor, type CacheWriter, type PackageCacheSpec } from './support/size-caches';
 import { variableSetting, writtenBefore } from './support/size-context';
 
 /** pip reads PIP_NO_CACHE_DIR with strtobool and, for compatibility, disables the cache for any valid value. */
 const STRTOBOOL = /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
 /** `pip config set global.no-cache-dir …` or a pip.conf written with `no-cache-dir`. */
 const PIP_CONFIG = /global\.no-cache-dir|no-cache-dir\s*=/;
+
+/** What the rule looks for: the same for every analysis, so built once. */
+const CACHE_SPEC: PackageCacheSpec = {
+  location: { paths: ['/root/.cache/pip'], homeDirectories: ['.cache/pip'] },
+  writers: (run) =>
+    run.script
+      ? findInstallCalls(run.script, PIP_INSTALL)
+          .filter((call) => optionValue(call, '--no-cache-dir', '--cache-dir') === null)
+          .map((call): CacheWriter => {
+            const install = call.subcommand[call.subcommand.length - 1];
+            return { invocation: call.invocation, range: { start: call.invocation.program.range.start, end: install.range.end }, subcommand: install };
+          })
+      : [],
+  isCleanup: (invocation) => /^pip(\d+(\.\d+)*)?$/.test(invocation.name) && isCall(invocation, [invocation.name], ['cache', 'purge']),
+  isConfiguredAway: (stage, run) =>
+    STRTOBOOL.test(variableSetting(stage, run, 'PIP_NO_CACHE_DIR') ?? '') ||
+    variableSetting(stage, run, 'PIP_CACHE_DIR') !== null ||
+    writtenBefore(stage, run, PIP_CONFIG),
+  message: () => '`pip install` keeps pip’s download cache (about the size of the packages downloaded) in this layer: add `--no-cache-dir`',
+  report: 'each',
+  fix: { kind: 'flag', flag: '--no-cache-dir', title: 'Add --no-cache-dir', safety: 'safe' },
+  mountTarget: '/root/.cache/pip',
+};
 
 export default defineRule({
   id: 'pip-cache-in-layer',
@@ -45,26 +68,6 @@ export default defineRule({
     safety: 'safe',
   },
   create(context) {
-    return packageCacheVisitor(context, {
-      location: { paths: ['/root/.cache/pip'], homeDirectories: ['.cache/pip'] },
-      writers: (run) =>
-        run.script
-          ? findInstallCalls(run.script, PIP_INSTALL)
-              .filter((call) => optionValue(call, '--no-cache-dir', '--cache-dir') === null)
-              .map((call): CacheWriter => {
-                const install = call.subcommand[call.subcommand.length - 1];
-                return { invocation: call.invocation, range: { start: call.invocation.program.range.start, end: install.range.end }, subcommand: install };
-              })
-          : [],
-      isCleanup: (invocation) => /^pip(\d+(\.\d+)*)?$/.test(invocation.name) && isCall(invocation, [invocation.name], ['cache', 'purge']),
-      isConfiguredAway: (stage, run) =>
-        STRTOBOOL.test(variableSetting(stage, run, 'PIP_NO_CACHE_DIR') ?? '') ||
-        variableSetting(stage, run, 'PIP_CACHE_DIR') !== null ||
-        writtenBefore(stage, run, PIP_CONFIG),
-      message: () => '`pip install` keeps pip’s download cache (about the size of the packages downloaded) in this layer: add `--no-cache-dir`',
-      report: 'each',
-      fix: { kind: 'flag', flag: '--no-cache-dir', title: 'Add --no-cache-dir', safety: 'safe' },
-      mountTarget: '/root/.cache/pip',
-    });
+    return packageCacheVisitor(context, CACHE_SPEC);
   },
 });

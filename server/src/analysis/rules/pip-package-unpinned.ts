@@ -3,13 +3,26 @@ import { defineRule } from '../rule';
 import { instructionArguments } from './support/instruction-args';
 import type { InstallCall } from './support/pinning-command-line';
 import { optionValue } from './support/pinning-command-line';
-import { code, isLocalPath, isUrl, pinningVisitor } from './support/pinning-rules';
+import { code, isLocalPath, isUrl, pinningVisitor, type PinningCheck } from './support/pinning-rules';
 import { PIP_INSTALL } from './support/pinning-syntaxes';
 
 /** PEP 440 comparison operators: `==`, `~=`, `>=`, `!=`… any of them makes the requirement a choice, not "latest". */
 const VERSION_SPECIFIER = /(===|==|~=|!=|<=|>=|<|>)/;
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
 const VCS = /^(git|hg|svn|bzr)\+/i;
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: PIP_INSTALL,
+  skipCall: (call, _run, stage) => pinnedByOptions(call) || constraintsFromEnvironment(call, stage),
+  judge(word) {
+    const value = word.value;
+    if (VCS.test(value)) return hasVcsRevision(value) ? null : `Pin ${code(value)} to a tag or commit (${code(`${value}@<tag>`)}): unpinned, each build installs the branch head`;
+    if (VERSION_SPECIFIER.test(value) || isUrl(value) || value.includes('@') || isLocalPath(value)) return null;
+    if (value.includes('/') || ARCHIVE.test(value)) return null;
+    return `Pin ${code(value)} to a version (${code(`${value}==<version>`)}, or a requirements file): unpinned, each build installs the newest release`;
+  },
+};
 
 export default defineRule({
   id: 'pip-package-unpinned',
@@ -52,17 +65,7 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`pip freeze` shows it).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: PIP_INSTALL,
-      skipCall: (call, _run, stage) => pinnedByOptions(call) || constraintsFromEnvironment(call, stage),
-      judge(word) {
-        const value = word.value;
-        if (VCS.test(value)) return hasVcsRevision(value) ? null : `Pin ${code(value)} to a tag or commit (${code(`${value}@<tag>`)}): unpinned, each build installs the branch head`;
-        if (VERSION_SPECIFIER.test(value) || isUrl(value) || value.includes('@') || isLocalPath(value)) return null;
-        if (value.includes('/') || ARCHIVE.test(value)) return null;
-        return `Pin ${code(value)} to a version (${code(`${value}==<version>`)}, or a requirements file): unpinned, each build installs the newest release`;
-      },
-    });
+    return pinningVisitor(context, CHECK);
   },
 });
 

@@ -3,7 +3,7 @@ import { defineRule, type Fix } from '../rule';
 import { commentLines } from '../suppressions';
 import type { ShellCommand } from '../shell-types';
 import { compareRangeStarts, invocationOf } from './support/commands';
-import { instructionsBefore } from './support/correctness-paths';
+import { nearestBefore } from './support/stage-history';
 import { instructionArguments } from './support/instruction-args';
 import { keywordInFileCase } from './support/keyword-case';
 
@@ -70,8 +70,7 @@ export default defineRule({
 
 /** True when the SHELL in force for the RUN sets pipefail, or is not a POSIX shell. */
 function shellHasPipefail(stage: Stage, run: InstructionInfo): boolean {
-  const shells = instructionsBefore(stage, run).filter((instruction) => instruction.keyword === 'SHELL');
-  const last = shells[shells.length - 1];
+  const last = nearestBefore(stage, run, 'SHELL');
   if (!last) return false;
   const words = instructionArguments(last).map((word) => word.value);
   return words.includes('pipefail') || NON_POSIX_SHELLS.test(words[0] ?? '');

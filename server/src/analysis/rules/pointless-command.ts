@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { invocationOf } from './support/commands';
+import { callsAny, invocationOf } from './support/commands';
 
 /** Commands that do nothing useful in a non-interactive build step without an init system, and why. */
 const POINTLESS: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -15,6 +15,7 @@ const POINTLESS: ReadonlyMap<string, string> = new Map(Object.entries({
   mount: 'a build step has no privileges to mount: use RUN --mount',
   ifconfig: 'it only shows the network of this build step',
 }));
+const POINTLESS_PROGRAMS: readonly string[] = [...POINTLESS.keys()];
 
 export default defineRule({
   id: 'pointless-command',
@@ -41,7 +42,8 @@ export default defineRule({
   create(context) {
     return {
       RUN(run) {
-        if (!run.script || run.script.form === 'exec') return;
+        // Cheap test first: most RUNs call none of these.
+        if (!run.script || run.script.form === 'exec' || !callsAny(run.script, POINTLESS_PROGRAMS)) return;
         const sshMounted = run.flags.some((flag) => flag.name === 'mount' && flag.options.type === 'ssh');
         for (const command of run.script.commands) {
           const invocation = invocationOf(command);

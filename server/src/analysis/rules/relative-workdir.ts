@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { InstructionInfo } from '../model-types';
-import { instructionsBefore, pathKind } from './support/correctness-paths';
+import { pathKind } from './support/correctness-paths';
+import { keywordInstructionsBefore } from './support/stage-history';
 import { instructionArguments } from './support/instruction-args';
 import { textAt } from './support/run-edits';
 
@@ -50,7 +51,7 @@ export default defineRule({
         // The text as written: `C:\app` must not lose its backslash to escape processing.
         const written = argument ? textAt(model, argument.range) : '';
         if (!argument || pathKind(written) !== 'relative') return;
-        const earlier = instructionsBefore(stage, workdir).filter((other) => other.keyword === 'WORKDIR');
+        const earlier = keywordInstructionsBefore(stage, workdir, ['WORKDIR']);
         if (earlier.some((other) => pathKind(writtenWorkdir(other)) !== 'relative')) return;
         // A quote the path does not close is a parse error of its own, not a path to judge.
         const quote = /^["']/.test(written) ? written[0] : '';

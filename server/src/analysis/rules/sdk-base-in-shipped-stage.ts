@@ -48,9 +48,10 @@ export default defineRule({
     const { model } = context;
     return {
       stage(stage) {
-        if (stage.baseStage || !model.shippedStage || !runsAnApplication(model.shippedStage)) return;
+        if (stage.baseStage) return;
+        // Cheap test first: most bases are no SDK image.
         const sdk = sdkImage(stage.base);
-        if (!sdk) return;
+        if (!sdk || !model.shippedStage || !runsAnApplication(model.shippedStage)) return;
         const runtime = sdk.runtime;
         const fix = runtime ? multiStageSplitFix(model, stage, { runtime, extraPaths: buildOutputs(stage) }) : null;
         const target = runtime ? ` such as \`${runtime.image}\`${sizeComparison(stage.base.resolved, runtime.image)}` : '';

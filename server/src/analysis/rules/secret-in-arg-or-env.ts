@@ -1,4 +1,4 @@
-import { Arg, Env, type Property } from 'dockerfile-ast';
+import { Arg, Env, type Instruction, type Property } from 'dockerfile-ast';
 import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule, type RuleContext } from '../rule';
 import { effectiveNode } from './support/instruction-args';
@@ -49,14 +49,29 @@ export default defineRule({
   },
   create(context) {
     const check = (instruction: InstructionInfo, stage: Stage | null) => {
-      const node = effectiveNode(instruction);
+      const node = declaringNode(instruction);
       const properties: Property[] = node instanceof Env ? node.getProperties() : node instanceof Arg ? [node.getProperty()].filter((p): p is Property => p !== null) : [];
       const keyword = node instanceof Env ? 'ENV' : 'ARG';
       for (const property of properties) reportProperty(context, keyword, property, keyword === 'ARG' || stage === null || stage.shipsLayers);
     };
-    return { ARG: check, ENV: check, global: (instruction) => check(instruction, null) };
+    return {
+      ARG: check,
+      ENV: check,
+      global: (instruction) => {
+        // Cheap test first: only ENV, ARG and a bare ONBUILD line can declare variables.
+        if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG' || instruction.keyword === 'ONBUILD') check(instruction, null);
+      },
+    };
   },
 });
+
+/**
+ * The node that declares the variables. An ENV or ARG is its own node (for an ONBUILD trigger too: the
+ * model gives the trigger's node); only a bare ONBUILD line is looked into again.
+ */
+function declaringNode(instruction: InstructionInfo): Instruction {
+  return instruction.keyword === 'ONBUILD' ? effectiveNode(instruction) : instruction.node;
+}
 
 function reportProperty(context: RuleContext, keyword: 'ARG' | 'ENV', property: Property, judgeName: boolean): void {
   const name = property.getName();

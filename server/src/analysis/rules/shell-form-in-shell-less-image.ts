@@ -50,6 +50,8 @@ export default defineRule({
   },
   create(context) {
     const check = (instruction: InstructionInfo, stage: Stage) => {
+      // Cheap test first: almost every image has a shell.
+      if (stage.facts.hasShell !== false) return;
       const script = instruction.script;
       if (instruction.onbuild || !script || script.form === 'exec' || script.commands.length === 0) return;
       if (instruction.keyword !== 'RUN' && !stage.shipsLayers) return;

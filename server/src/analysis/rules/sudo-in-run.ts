@@ -1,11 +1,11 @@
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import type { ShellCommand } from '../shell-types';
-import { baseName, compareRangeStarts } from './support/commands';
+import { baseName } from './support/commands';
 import { instructionArguments } from './support/instruction-args';
 import { textAt } from './support/run-edits';
 import { deleteWordsEdit } from './support/security-edits';
-import { stageChain } from './support/security-shell-less';
+import { nearestBefore } from './support/stage-history';
 import { isRootUser } from './support/users';
 
 export default defineRule({
@@ -63,17 +63,10 @@ export default defineRule({
 
 /** True when the last USER before `instruction` (in the stage or the stages it is built on) is root, or the image's default is. */
 function runsAsRoot(stage: Stage, instruction: InstructionInfo): boolean {
-  for (const current of stageChain(stage)) {
-    const users = current.instructions.filter(
-      (other) => other.keyword === 'USER' && !other.onbuild && (current !== stage || compareRangeStarts(other.range, instruction.range) < 0),
-    );
-    const last = users[users.length - 1];
-    if (last) {
-      const user = instructionArguments(last)[0]?.value;
-      return user !== undefined && isRootUser(user);
-    }
-  }
-  return stage.facts.defaultUser === 'root';
+  const last = nearestBefore(stage, instruction, 'USER');
+  if (last === null) return stage.facts.defaultUser === 'root';
+  const user = instructionArguments(last)[0]?.value;
+  return user !== undefined && isRootUser(user);
 }
 
 /**

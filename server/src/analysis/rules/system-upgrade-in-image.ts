@@ -13,6 +13,8 @@ const UPGRADES: ReadonlyArray<{ tool: ToolSpec; subcommands: string[]; always?: 
   { tool: MICRODNF, subcommands: ['update', 'upgrade'] },
   { tool: ZYPPER, subcommands: ['update', 'up', 'patch'], always: ['dist-upgrade', 'dup'] },
 ];
+/** Each tool with every subcommand to look for, listed once. */
+const SEARCHES = UPGRADES.map(({ tool, subcommands, always = [] }) => ({ tool, always, searched: [...subcommands, ...always] }));
 
 export default defineRule({
   id: 'system-upgrade-in-image',
@@ -51,8 +53,8 @@ export default defineRule({
       RUN(run) {
         const script = run.script;
         if (!script || script.incomplete) return;
-        for (const { tool, subcommands, always = [] } of UPGRADES) {
-          for (const call of findCalls(script, tool, [...subcommands, ...always])) {
+        for (const { tool, always, searched } of SEARCHES) {
+          for (const call of findCalls(script, tool, searched)) {
             const named = operands(call, tool.optionsWithValue).length > 1;
             if (named && !always.includes(call.subcommand!.value)) continue;
             context.report({ range: rangeOf(call), message: `\`${call.name} ${call.subcommand!.value}\` upgrades every package into a new layer: update the base image instead (a newer tag or digest) and rebuild` });

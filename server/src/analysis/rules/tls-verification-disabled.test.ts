@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'strict-ssl true; sslVerify true', code: 'FROM node:20-slim\nRUN npm config set strict-ssl true && git config --global http.sslVerify true\n' },
     { name: 'variables that keep verification on', code: 'FROM python:3.12-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1\nRUN NODE_TLS_REJECT_UNAUTHORIZED=1 node x.js\n' },
     { name: '-k of another program', code: 'FROM debian:12-slim\nRUN ssh-keygen -k -f x && grep -k x y\n' },
+    { name: 'names of Object members are no known variables or tools', code: 'FROM debian:12-slim\nENV toString=1 constructor=0\nRUN export constructor=1 && valueOf=1 curl -fsSLo x https://x\n' },
   ],
   invalid: [
     {

@@ -25,11 +25,11 @@ export default defineRule({
   },
   fix: { availability: 'sometimes', safety: 'unsafe', reason: 'Offered only for a near-miss of a declared or platform ARG, which may not be what was meant.' },
   create(context) {
-    const declared = globalArgNames(context.model);
     return {
       stage(stage) {
         for (const range of fromRanges(stage)) {
           for (const use of variableUses(context.model, range)) {
+            const declared = globalArgNames(context.model);
             if (declared.has(use.name) || PLATFORM_ARGS.has(use.name) || isPredefinedArg(use.name)) continue;
             const suggestion = closestName(use.name, [...declared.keys(), ...PLATFORM_ARGS]);
             context.report({

@@ -2,14 +2,12 @@ import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import { closestName } from './support/stages-names';
 import {
-  definedNames, expandedRange, globalArgNames, isCommonImageEnv, isPredefinedArg, PLATFORM_ARGS, StageScope, variableUses,
+  definedNames, expandedVariableUses, globalArgNames, isCommonImageEnv, isPredefinedArg, PLATFORM_ARGS, StageScope,
   type VariableUse,
 } from './support/stages-variables';
 
 /** What `$NAME` can name: a definition with another name (`ENV $X=1` defines `$X`) cannot be referred to. */
 const REFERABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-const EXPANDED_INSTRUCTIONS = ['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'] as const;
 
 export default defineRule({
   id: 'undefined-variable',
@@ -52,24 +50,36 @@ export default defineRule({
   },
   fix: { availability: 'sometimes', safety: 'unsafe', reason: 'Offered only for a near-miss of a defined variable, which may not be what was meant.' },
   create(context) {
-    const globals = globalArgNames(context.model);
+    const { model } = context;
     let scope: StageScope | null = null;
     const check = (instruction: InstructionInfo, stage: Stage): void => {
       if (instruction.onbuild || !scope) return;
-      const range = expandedRange(context.model, instruction);
-      const ownNames = new Set(definedNames(context.model, instruction));
-      for (const use of range ? variableUses(context.model, range) : []) {
-        if (use.modifier !== null || scope.defined.has(use.name) || ownNames.has(use.name) || isPredefinedArg(use.name)) continue;
-        const problem = problemOf(use, { scope, stage, instruction, globals });
-        if (problem) context.report({ range: use.range, message: problem.message, fixes: problem.fixes });
+      const uses = expandedVariableUses(model, instruction);
+      // Most instructions use no variable: only those that do need their own names.
+      if (uses.length > 0) {
+        const ownNames = definedNames(model, instruction);
+        for (const use of uses) {
+          if (use.modifier !== null || scope.defined.has(use.name) || ownNames.includes(use.name) || isPredefinedArg(use.name)) continue;
+          const problem = problemOf(use, { scope, stage, instruction, globals: globalArgNames(model) });
+          if (problem) context.report({ range: use.range, message: problem.message, fixes: problem.fixes });
+        }
       }
       scope.record(instruction);
     };
     return {
       stage(stage: Stage) {
-        scope = new StageScope(context.model, stage);
+        scope = new StageScope(model, stage);
       },
-      ...Object.fromEntries(EXPANDED_INSTRUCTIONS.map((keyword) => [keyword, check])),
+      ADD: check,
+      ARG: check,
+      COPY: check,
+      ENV: check,
+      EXPOSE: check,
+      LABEL: check,
+      STOPSIGNAL: check,
+      USER: check,
+      VOLUME: check,
+      WORKDIR: check,
     };
   },
 });
@@ -78,7 +88,7 @@ interface UseContext {
   scope: StageScope;
   stage: Stage;
   instruction: InstructionInfo;
-  globals: Map<string, number>;
+  globals: ReadonlyMap<string, number>;
 }
 
 function problemOf(use: VariableUse, where: UseContext): { message: string; fixes: Fix[] } | null {

@@ -43,14 +43,15 @@ export default defineRule({
       USER(user, stage) {
         if (user.onbuild || !stage.shipsLayers) return;
         const users = knownUsers(stage);
-        if (users === null || mayCopyPasswd(stage)) return;
+        if (users === null) return;
         const argument = instructionArguments(user)[0];
         if (!argument || argument.value.includes('$')) return;
         const [name, group] = argument.value.split(':');
         const missingName = !NUMERIC.test(name) && !users.includes(name) && !(users.length === 0 && name === 'root');
         // Groups: only scratch is certain (no /etc/group at all); distroless groups are not listed here.
         const missingGroup = users.length === 0 && group !== undefined && group !== '' && !NUMERIC.test(group) && group !== 'root';
-        if (!missingName && !missingGroup) return;
+        // Walking the stage's COPYs last: most USERs name a user the image has.
+        if ((!missingName && !missingGroup) || mayCopyPasswd(stage)) return;
         const replacement = replacementUser(stage, users);
         const fix: Fix = { title: `Use USER ${replacement}`, safety: 'unsafe', edits: [{ range: argument.range, newText: replacement }] };
         context.report({

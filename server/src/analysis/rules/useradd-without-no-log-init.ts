@@ -3,6 +3,8 @@ import type { ShellWord } from '../shell-types';
 import { formatBytes } from '../size/format';
 import { findCalls } from './support/commands';
 
+const USERADD = { programs: ['useradd'] };
+
 /** hadolint's threshold: a UID of six digits or more. */
 const HIGH_UID = 100000;
 /** Bytes per UID in /var/log/lastlog (struct lastlog on 64-bit Linux); the file is sparse on disk, not in a layer. */
@@ -34,7 +36,7 @@ export default defineRule({
     return {
       RUN(run) {
         if (!run.script) return;
-        for (const call of findCalls(run.script, { programs: ['useradd'] })) {
+        for (const call of findCalls(run.script, USERADD)) {
           if (call.args.some(isNoLogInit)) continue;
           const uid = uidOf(call.args);
           if (uid === null || uid < HIGH_UID) continue;

@@ -1,7 +1,7 @@
 import type { InstructionInfo } from '../model-types';
 import { defineRule } from '../rule';
 import { findCalls, hasFlag, operands, type Invocation } from './support/commands';
-import { isCall, packageCacheVisitor, programText, type CacheWriter } from './support/size-caches';
+import { isCall, packageCacheVisitor, programText, type CacheWriter, type PackageCacheSpec } from './support/size-caches';
 import { variableSetting, writtenBefore } from './support/size-context';
 
 const YARN = { programs: ['yarn'] };
@@ -11,6 +11,19 @@ const YARN = { programs: ['yarn'] };
  */
 const BERRY = /corepack|yarn set version|yarn policies set-version|\.yarnrc\.yml|YARN_ENABLE_GLOBAL_CACHE|YARN_NODE_LINKER/;
 const BERRY_FLAGS = ['--immutable', '--immutable-cache', '--check-cache', '--mode'];
+
+/** What the rule looks for: the same for every analysis, so built once. */
+const CACHE_SPEC: PackageCacheSpec = {
+  location: { paths: ['/usr/local/share/.cache/yarn'], homeDirectories: ['.cache/yarn', '.yarn/berry/cache'] },
+  writers: (run) => yarnInstalls(run),
+  isCleanup: (invocation) => isCall(invocation, YARN.programs, ['cache', 'clean']) || removesYarnCacheDir(invocation),
+  isConfiguredAway: (stage, run) =>
+    variableSetting(stage, run, 'YARN_CACHE_FOLDER') !== null || writtenBefore(stage, run, BERRY, ['RUN', 'ENV', 'COPY', 'ARG']),
+  message: (writer) =>
+    `\`${writer.subcommand ? `yarn ${writer.subcommand.value}` : 'yarn'}\` keeps Yarn’s package cache (about the size of node_modules) in this layer: end the RUN with \`yarn cache clean\``,
+  report: 'once',
+  fix: { kind: 'append', command: (writer) => `${programText(writer)} cache clean`, title: 'Append yarn cache clean', safety: 'unsafe' },
+};
 
 export default defineRule({
   id: 'yarn-cache-in-layer',
@@ -52,17 +65,7 @@ export default defineRule({
     ].join(' '),
   },
   create(context) {
-    return packageCacheVisitor(context, {
-      location: { paths: ['/usr/local/share/.cache/yarn'], homeDirectories: ['.cache/yarn', '.yarn/berry/cache'] },
-      writers: (run) => yarnInstalls(run),
-      isCleanup: (invocation) => isCall(invocation, YARN.programs, ['cache', 'clean']) || removesYarnCacheDir(invocation),
-      isConfiguredAway: (stage, run) =>
-        variableSetting(stage, run, 'YARN_CACHE_FOLDER') !== null || writtenBefore(stage, run, BERRY, ['RUN', 'ENV', 'COPY', 'ARG']),
-      message: (writer) =>
-        `\`${writer.subcommand ? `yarn ${writer.subcommand.value}` : 'yarn'}\` keeps Yarn’s package cache (about the size of node_modules) in this layer: end the RUN with \`yarn cache clean\``,
-      report: 'once',
-      fix: { kind: 'append', command: (writer) => `${programText(writer)} cache clean`, title: 'Append yarn cache clean', safety: 'unsafe' },
-    });
+    return packageCacheVisitor(context, CACHE_SPEC);
   },
 });
 

@@ -1,6 +1,17 @@
 import { defineRule } from '../rule';
-import { isCall, packageCacheVisitor, programText, subcommandWriters } from './support/size-caches';
+import { isCall, packageCacheVisitor, programText, subcommandWriters, type PackageCacheSpec } from './support/size-caches';
 import { RPM_CACHE, YUM, YUM_WRITERS } from './support/size-rpm';
+
+/** What the rule looks for: the same for every analysis, so built once. */
+const CACHE_SPEC: PackageCacheSpec = {
+  location: RPM_CACHE,
+  writers: (run) => subcommandWriters(run, YUM, YUM_WRITERS),
+  isCleanup: (invocation) => isCall(invocation, ['yum', 'dnf'], ['clean', 'all']),
+  message: (writer) =>
+    `\`yum ${writer.subcommand?.value ?? 'install'}\` keeps yum's repository metadata and package cache (often tens of MB) in this layer: end the RUN with \`yum clean all\``,
+  report: 'once',
+  fix: { kind: 'append', command: (writer) => `${programText(writer)} clean all`, title: 'Append yum clean all', safety: 'safe' },
+};
 
 export default defineRule({
   id: 'yum-cache-not-cleaned',
@@ -39,14 +50,6 @@ export default defineRule({
       'Not offered for heredoc or exec-form RUNs, after a SHELL instruction, or when the RUN ends in a way `&&` would change (`;`, `&`, a comment). No cache-mount rewrite is offered: the cache directory depends on the yum version of the base image.',
   },
   create(context) {
-    return packageCacheVisitor(context, {
-      location: RPM_CACHE,
-      writers: (run) => subcommandWriters(run, YUM, YUM_WRITERS),
-      isCleanup: (invocation) => isCall(invocation, ['yum', 'dnf'], ['clean', 'all']),
-      message: (writer) =>
-        `\`yum ${writer.subcommand?.value ?? 'install'}\` keeps yum's repository metadata and package cache (often tens of MB) in this layer: end the RUN with \`yum clean all\``,
-      report: 'once',
-      fix: { kind: 'append', command: (writer) => `${programText(writer)} clean all`, title: 'Append yum clean all', safety: 'safe' },
-    });
+    return packageCacheVisitor(context, CACHE_SPEC);
   },
 });

@@ -1,6 +1,12 @@
 import { defineRule } from '../rule';
-import { pinningVisitor, rpmInstallMessage } from './support/pinning-rules';
+import { pinningVisitor, rpmInstallMessage, type PinningCheck } from './support/pinning-rules';
 import { YUM_INSTALL } from './support/pinning-syntaxes';
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: YUM_INSTALL,
+  judge: (word, call) => rpmInstallMessage(word.value, call.subcommand.length > 1, 'yum'),
+};
 
 export default defineRule({
   id: 'yum-package-unpinned',
@@ -34,9 +40,6 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`yum list --showduplicates <package>`).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: YUM_INSTALL,
-      judge: (word, call) => rpmInstallMessage(word.value, call.subcommand.length > 1, 'yum'),
-    });
+    return pinningVisitor(context, CHECK);
   },
 });

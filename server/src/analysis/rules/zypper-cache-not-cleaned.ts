@@ -1,6 +1,18 @@
 import { defineRule } from '../rule';
-import { isCall, packageCacheVisitor, programText, subcommandWriters } from './support/size-caches';
+import { isCall, packageCacheVisitor, programText, subcommandWriters, type PackageCacheSpec } from './support/size-caches';
 import { ZYPPER, ZYPPER_CACHE, ZYPPER_WRITERS } from './support/size-rpm';
+
+/** What the rule looks for: the same for every analysis, so built once. */
+const CACHE_SPEC: PackageCacheSpec = {
+  location: ZYPPER_CACHE,
+  writers: (run) => subcommandWriters(run, ZYPPER, ZYPPER_WRITERS),
+  isCleanup: (invocation) => isCall(invocation, ZYPPER.programs, ['clean']) || isCall(invocation, ZYPPER.programs, ['cc']),
+  message: (writer) =>
+    `\`zypper ${writer.subcommand?.value ?? 'install'}\` keeps the repository metadata (tens of MB) in this layer: end the RUN with \`zypper clean --all\``,
+  report: 'once',
+  fix: { kind: 'append', command: (writer) => `${programText(writer)} clean --all`, title: 'Append zypper clean --all', safety: 'safe' },
+  mountTarget: '/var/cache/zypp',
+};
 
 export default defineRule({
   id: 'zypper-cache-not-cleaned',
@@ -37,15 +49,6 @@ export default defineRule({
     reason: 'Not offered for heredoc or exec-form RUNs, after a SHELL instruction, or when the RUN ends in a way `&&` would change; the cache-mount alternative is offered when the RUN runs as root.',
   },
   create(context) {
-    return packageCacheVisitor(context, {
-      location: ZYPPER_CACHE,
-      writers: (run) => subcommandWriters(run, ZYPPER, ZYPPER_WRITERS),
-      isCleanup: (invocation) => isCall(invocation, ZYPPER.programs, ['clean']) || isCall(invocation, ZYPPER.programs, ['cc']),
-      message: (writer) =>
-        `\`zypper ${writer.subcommand?.value ?? 'install'}\` keeps the repository metadata (tens of MB) in this layer: end the RUN with \`zypper clean --all\``,
-      report: 'once',
-      fix: { kind: 'append', command: (writer) => `${programText(writer)} clean --all`, title: 'Append zypper clean --all', safety: 'safe' },
-      mountTarget: '/var/cache/zypp',
-    });
+    return packageCacheVisitor(context, CACHE_SPEC);
   },
 });

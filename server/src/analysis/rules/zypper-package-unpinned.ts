@@ -1,6 +1,20 @@
 import { defineRule } from '../rule';
-import { code, hasRpmVersion, isPattern, pinningVisitor } from './support/pinning-rules';
+import { code, hasRpmVersion, isPattern, pinningVisitor, type PinningCheck } from './support/pinning-rules';
 import { ZYPPER_INSTALL } from './support/pinning-syntaxes';
+
+/** What the rule judges: the same for every analysis, so built once. */
+const CHECK: PinningCheck = {
+  syntax: ZYPPER_INSTALL,
+  // `-t pattern|patch|product|srcpackage` installs something else than packages. (Before the
+  // subcommand, `-t` is --terse and has no value.)
+  skipCall: (call) => call.options.some((option) => ['-t', '--type'].includes(option.name) && option.value !== null && option.value !== 'package'),
+  judge(word) {
+    const value = word.value;
+    if (/[=<>]/.test(value) || value.includes('/') || value.includes(':') || value.endsWith('.rpm')) return null;
+    if (hasRpmVersion(value) || isPattern(value)) return null;
+    return `Pin ${code(value)} to a version (${code(`${value}=<version>`)}): unpinned, each build installs whatever the repository has that day`;
+  },
+};
 
 export default defineRule({
   id: 'zypper-package-unpinned',
@@ -33,17 +47,6 @@ export default defineRule({
     reason: 'Which version you want cannot be guessed: pin the one you test with (`zypper search -s <package>`).',
   },
   create(context) {
-    return pinningVisitor(context, {
-      syntax: ZYPPER_INSTALL,
-      // `-t pattern|patch|product|srcpackage` installs something else than packages. (Before the
-      // subcommand, `-t` is --terse and has no value.)
-      skipCall: (call) => call.options.some((option) => ['-t', '--type'].includes(option.name) && option.value !== null && option.value !== 'package'),
-      judge(word) {
-        const value = word.value;
-        if (/[=<>]/.test(value) || value.includes('/') || value.includes(':') || value.endsWith('.rpm')) return null;
-        if (hasRpmVersion(value) || isPattern(value)) return null;
-        return `Pin ${code(value)} to a version (${code(`${value}=<version>`)}): unpinned, each build installs whatever the repository has that day`;
-      },
-    });
+    return pinningVisitor(context, CHECK);
   },
 });

@@ -1,9 +1,18 @@
 import { defineRule } from '../rule';
-import { hasOption, nonInteractiveVisitor, shortOptionLetters } from './support/correctness-noninteractive';
+import { hasOption, nonInteractiveVisitor, shortOptionLetters, type NonInteractiveSpec } from './support/correctness-noninteractive';
 
 const ZYPPER = {
   programs: ['zypper'],
   optionsWithValue: new Set(['-c', '--config', '-R', '--root', '-D', '--reposd-path', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir']),
+};
+
+/** Built once, not per analysis. */
+const ZYPPER_NON_INTERACTIVE: NonInteractiveSpec = {
+  tool: ZYPPER,
+  subcommands: ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch', 'update', 'up', 'dist-upgrade', 'dup'],
+  answered: (call) => /[ny]/.test(shortOptionLetters(call)) || hasOption(call, '--non-interactive', '--no-confirm'),
+  flag: '-n',
+  placement: 'after-program',
 };
 
 export default defineRule({
@@ -28,12 +37,6 @@ export default defineRule({
   },
   fix: { availability: 'always', safety: 'safe' },
   create(context) {
-    return nonInteractiveVisitor(context, {
-      tool: ZYPPER,
-      subcommands: ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch', 'update', 'up', 'dist-upgrade', 'dup'],
-      answered: (call) => /[ny]/.test(shortOptionLetters(call)) || hasOption(call, '--non-interactive', '--no-confirm'),
-      flag: '-n',
-      placement: 'after-program',
-    });
+    return nonInteractiveVisitor(context, ZYPPER_NON_INTERACTIVE);
   },
 });

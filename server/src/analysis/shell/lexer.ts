@@ -207,7 +207,7 @@ export class Lexer {
     if (operatorText.endsWith('<<') || operatorText.endsWith('<<-')) {
       this.heredocs.push({ name: target.value, stripTabs: operatorText.endsWith('-') });
     }
-    return { ...target, kind: 'redirection', start, value: operatorText + target.value };
+    return { kind: 'redirection', start, end: target.end, value: operatorText + target.value, quoted: target.quoted, hasExpansion: target.hasExpansion };
   }
 
   private redirectionOperatorEnd(index: number): number {
@@ -249,7 +249,7 @@ export class Lexer {
       word.value = this.chars[start] ?? '';
       this.pos = Math.min(start + 1, this.limit);
     }
-    return { kind: 'word', start, end: this.pos, ...word };
+    return { kind: 'word', start, end: this.pos, value: word.value, quoted: word.quoted, hasExpansion: word.hasExpansion };
   }
 
   /** Consumes at least one character, up to the next special one, and returns the characters. */

@@ -346,11 +346,14 @@ export class CommandParser {
   private emit(words: Pick<ShellCommand, 'assignments' | 'program' | 'args' | 'redirections'>, start: number, end: number): void {
     const pending = this.pending;
     this.context.commands.push({
-      ...words,
+      assignments: words.assignments,
+      program: words.program,
+      args: words.args,
       range: this.rangeOf(start, end),
       separator: pending?.separator ?? null,
       separatorRange: pending ? this.rangeOf(pending.start, pending.end) : null,
       nested: this.depth > 0,
+      redirections: words.redirections,
     });
     this.pending = null;
     this.afterCommand = true;

@@ -36,6 +36,7 @@ function copyArguments(instruction: InstructionInfo): CopyArguments | null {
 const ALREADY_COMPRESSED = /\.(jar|war|ear|zip|gz|tgz|bz2|xz|zst|7z|png|jpe?g|gif|webp|avif|mp[34]|woff2?|whl|apk|deb|rpm)$/i;
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
 const GLOB = /[*?[]/;
+const REMOTE_SOURCE = /^(https?|git):\/\/|^git@|\.git(#.*)?$/;
 
 export function flagValue(instruction: InstructionInfo, name: string): string | null {
   return instruction.flags.find((flag) => flag.name === name)?.value ?? null;
@@ -46,7 +47,7 @@ export function estimateContextCopy(instruction: InstructionInfo, state: StageSt
   if (!args) return { estimate: ZERO, note: 'no source', contribution: null };
   if (args.heredocBytes !== null) return { estimate: amount({ bytes: args.heredocBytes, kind: 'text', basis: 'table' }), note: 'a heredoc file', contribution: null };
   const destination = resolvePath(state.workdir, args.destination);
-  const remote = args.sources.filter((source) => /^(https?|git):\/\/|^git@|\.git(#.*)?$/.test(source));
+  const remote = args.sources.filter((source) => REMOTE_SOURCE.test(source));
   const local = args.sources.filter((source) => !remote.includes(source));
   const notes: string[] = [];
   const parts: Amount[] = [];
@@ -189,7 +190,8 @@ export function estimateStageCopy(
 
 /** A stage by name or number; null for a reference to itself or later; undefined when it names an image. */
 function findStage(from: string, stages: readonly Stage[], current: Stage): Stage | null | undefined {
-  const byName = stages.find((stage) => stage.name !== null && stage.name.toLowerCase() === from.toLowerCase());
+  const name = from.toLowerCase();
+  const byName = stages.find((stage) => stage.name !== null && stage.name.toLowerCase() === name);
   const stage = byName ?? (/^\d+$/.test(from) ? stages[Number(from)] : undefined);
   if (stage === undefined) return undefined;
   return stage.index < current.index ? stage : null;
@@ -206,8 +208,7 @@ function whatPathHolds(source: StageState, path: string): { estimate: Estimate; 
   const found: Amount[] = [];
   const what: string[] = [];
   for (const contribution of source.contributions) {
-    const places = [contribution.path];
-    if (places.some((place) => isSameOrAncestor(path, place))) {
+    if (isSameOrAncestor(path, contribution.path)) {
       found.push(contribution.amount);
       what.push(contribution.what);
     } else if (isSameOrAncestor(contribution.path, path)) {

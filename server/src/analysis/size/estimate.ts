@@ -5,7 +5,7 @@ import type { BuildContextInfo, ExtraBaseImage } from '../engine-types';
 import { findTableKey } from '../images';
 import type { DockerfileModel, InstructionInfo, Stage } from '../model-types';
 import { add, amount, COMPRESSION_SPREAD, toSizeEstimate, type Amount, type Estimate } from './amount';
-import { BASE_IMAGE_TABLE, type BaseImageTable } from './base-image-table';
+import { BASE_IMAGE_TABLE, type BaseImageEntry, type BaseImageTable } from './base-image-table';
 import { estimateContextCopy, estimateStageCopy, flagValue, type CopyLayer } from './copy-layer';
 import { estimateRun } from './run-layer';
 import { workspaceHints, type WorkspaceHints } from './run-parts';
@@ -22,15 +22,15 @@ export function estimateStages(
   extraBaseImages?: Readonly<Record<string, ExtraBaseImage>>,
 ): StageEstimate[] {
   const indexOf = instructionIndexer(model);
-  const hints = workspaceHints(context);
   const finished = new Map<number, StageState>();
+  const walk: WalkContext = { model, context, hints: workspaceHints(context), finished };
   const estimates: StageEstimate[] = [];
   for (const stage of model.stages) {
     const { state, note, base, compressedKnown } = startStage(stage, finished, table, extraBaseImages);
     const layers: LayerEstimate[] = [layerEstimate(stage.from, base, note, indexOf, compressedKnown)];
     for (const instruction of stage.instructions) {
       if (instruction.onbuild) continue;
-      const layer = estimateInstruction(instruction, state, { model, context, hints, finished });
+      const layer = estimateInstruction(instruction, state, walk);
       if (!layer) continue;
       state.total = add(state.total, layer.estimate);
       layers.push(layerEstimate(instruction, layer.estimate, layer.note, indexOf, true));
@@ -145,15 +145,17 @@ function layerEstimate(
   indexOf: (instruction: InstructionInfo) => number,
   compressedKnown: boolean,
 ): LayerEstimate {
-  const size = toSizeEstimate(estimate, compressedKnown);
+  // toSizeEstimate's fields written here directly: one object per layer instead of two.
+  const known = estimate !== null;
+  const compressed = known && compressedKnown;
   return {
-    bytes: size.bytes,
-    low: size.low,
-    high: size.high,
-    compressedBytes: size.compressedBytes,
-    compressedLow: size.compressedLow,
-    compressedHigh: size.compressedHigh,
-    basis: size.basis,
+    bytes: known ? estimate.bytes : null,
+    low: known ? estimate.low : null,
+    high: known ? estimate.high : null,
+    compressedBytes: compressed ? estimate.compressed : null,
+    compressedLow: compressed ? estimate.compressedLow : null,
+    compressedHigh: compressed ? estimate.compressedHigh : null,
+    basis: known ? estimate.basis : 'unknown',
     instructionIndex: indexOf(instruction),
     line: instruction.range.start.line,
     keyword: instruction.keyword,
@@ -227,7 +229,31 @@ function baseImage(
     if (extra) return fromExtraBaseImage(base.resolved, extra, table.uncompressedPerCompressed);
     return { estimate: null, note: `${base.resolved || 'the base image'} is not in the base-image table` };
   }
-  const bytes = entry.uncompressedBytes;
+  return tableBase(table, key, entry, entry.uncompressedBytes);
+}
+
+/**
+ * The base layer of each table entry, worked out once per entry: a Dockerfile's stages, and every
+ * analysis of it, start from the same few images. Shared, so frozen.
+ */
+const tableBases = new WeakMap<BaseImageTable, Map<string, { estimate: Amount; note: string }>>();
+
+function tableBase(table: BaseImageTable, key: string, entry: BaseImageEntry, bytes: number): { estimate: Amount; note: string } {
+  let byKey = tableBases.get(table);
+  if (!byKey) {
+    byKey = new Map();
+    tableBases.set(table, byKey);
+  }
+  let base = byKey.get(key);
+  if (!base) {
+    base = measuredBase(table, key, entry, bytes);
+    Object.freeze(base.estimate);
+    byKey.set(key, base);
+  }
+  return base;
+}
+
+function measuredBase(table: BaseImageTable, key: string, entry: BaseImageEntry, bytes: number): { estimate: Amount; note: string } {
   const compressed = entry.compressedBytes ?? undefined;
   if (!entry.uncompressedDerived) {
     const measured: Amount = amount({ bytes, compressed, kind: 'packages', basis: 'table' });

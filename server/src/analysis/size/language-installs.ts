@@ -3,12 +3,12 @@
 // react 329 MB), so every figure carries a wide range, narrowed by what the workspace shows: an
 // existing node_modules, the lock files, the requirements. All basis "heuristic".
 import type { InstructionInfo } from '../model-types';
-import type { RunScript } from '../shell-types';
-import { findCalls, hasFlag, operands, type SubcommandCall } from '../rules/support/commands';
+import { hasFlag, operands, type SubcommandCall } from '../rules/support/commands';
 import { hasCacheMountOn } from '../rules/support/paths';
-import { findInstallCalls, optionValue } from '../rules/support/pinning-command-line';
+import { optionValue } from '../rules/support/pinning-command-line';
 import { NPM_INSTALL, PIP_INSTALL } from '../rules/support/pinning-syntaxes';
 import { amount, MB, type ContentKind } from './amount';
+import type { RunCalls } from './run-calls';
 import type { RunPart, WorkspaceHints } from './run-parts';
 import { resolvePath, type StageState } from './stage-state';
 
@@ -48,19 +48,19 @@ const GRADLE_HOME: Guess = { bytes: 250 * MB, low: 30 * MB, high: 1000 * MB };
 const WEB_BUILD_SHARE: Guess = { bytes: 0.5, low: 0.05, high: 3 };
 const WEB_BUILD_UNKNOWN: Guess = { bytes: 5 * MB, low: 0.1 * MB, high: 100 * MB };
 
-export function languageParts(run: InstructionInfo, script: RunScript, state: StageState, hints: WorkspaceHints): RunPart[] {
-  return [
-    ...pipParts(run, script, state, hints),
-    ...nodeParts(run, script, state, hints),
-    ...goParts(run, script, state, hints),
-    ...rustParts(run, script, state, hints),
-    ...jvmParts(run, script, state),
-  ];
+export function languageParts(run: InstructionInfo, script: RunCalls, state: StageState, hints: WorkspaceHints): RunPart[] {
+  // A RUN calls one of these tools at most, usually: the others are not asked about.
+  const parts = pipParts(run, script, state, hints);
+  if (script.callsAny(NODE_PACKAGE_MANAGERS.programs)) parts.push(...nodeParts(run, script, state, hints));
+  if (script.callsAny(GO.programs)) parts.push(...goParts(run, script, state, hints));
+  if (script.callsAny(CARGO.programs)) parts.push(...rustParts(run, script, state, hints));
+  if (script.callsAny(MAVEN.programs) || script.callsAny(GRADLE.programs)) parts.push(...jvmParts(run, script, state));
+  return parts;
 }
 
-function pipParts(run: InstructionInfo, script: RunScript, state: StageState, hints: WorkspaceHints): RunPart[] {
+function pipParts(run: InstructionInfo, script: RunCalls, state: StageState, hints: WorkspaceHints): RunPart[] {
   const parts: RunPart[] = [];
-  for (const call of findInstallCalls(script, PIP_INSTALL)) {
+  for (const call of script.installs(PIP_INSTALL)) {
     const named = call.packages.filter((word) => !word.value.startsWith('.') && !word.value.startsWith('/')).length;
     const fromFile = optionValue(call, '-r', '--requirement') !== null;
     const installsProject = call.packages.some((word) => word.value === '.' || word.value.startsWith('./'));
@@ -94,19 +94,26 @@ function assignments(call: { invocation: { command: { assignments: Array<{ value
   return call.invocation.command.assignments.map((word) => word.value).join(' ');
 }
 
-const NODE_TOOLS = { programs: ['yarn', 'pnpm'] } as const;
+// One object per tool: RunCalls searches a script once per tool object.
+const NPM = { programs: ['npm'] };
+const NODE_TOOLS = { programs: ['yarn', 'pnpm'] };
+const NODE_PACKAGE_MANAGERS = { programs: ['npm', 'yarn', 'pnpm'] };
+const GO = { programs: ['go'] };
+const CARGO = { programs: ['cargo'] };
+const MAVEN = { programs: ['mvn', 'mvnw'] };
+const GRADLE = { programs: ['gradle', 'gradlew'] };
 
-function nodeParts(run: InstructionInfo, script: RunScript, state: StageState, hints: WorkspaceHints): RunPart[] {
+function nodeParts(run: InstructionInfo, script: RunCalls, state: StageState, hints: WorkspaceHints): RunPart[] {
   const parts: RunPart[] = [];
   const installs: Array<{ call: SubcommandCall | null; tool: 'npm' | 'yarn' | 'pnpm'; named: number; production: boolean; global: boolean }> = [];
-  for (const call of findInstallCalls(script, NPM_INSTALL)) {
+  for (const call of script.installs(NPM_INSTALL)) {
     const production = call.options.some((option) => (option.name === '--omit' && option.value === 'dev') || option.name === '--production' || option.name === '--only');
     installs.push({ call: null, tool: 'npm', named: call.packages.length, production, global: optionValue(call, '-g', '--global') !== null });
   }
-  for (const call of findCalls(script, { programs: ['npm'] }, ['ci'])) {
+  for (const call of script.of(NPM, ['ci'])) {
     installs.push({ call, tool: 'npm', named: 0, production: hasFlag(call, '--omit', '--production', '--only'), global: false });
   }
-  for (const call of findCalls(script, NODE_TOOLS)) {
+  for (const call of script.of(NODE_TOOLS)) {
     const sub = call.subcommand?.value ?? 'install';
     if (!['install', 'add', 'i'].includes(sub)) continue;
     const named = sub === 'install' || sub === 'i' ? 0 : operands(call).length - 1;
@@ -121,7 +128,7 @@ function nodeParts(run: InstructionInfo, script: RunScript, state: StageState, h
       parts.push({ label: `${install.tool}'s download cache`, amount: heuristic(per(NODE_CACHE_SHARE, guess.guess), 'compressedPayload'), path: cachePath, cacheOf: install.tool });
     }
   }
-  for (const call of findCalls(script, { programs: ['npm', 'yarn', 'pnpm'] }, ['run', 'build'])) {
+  for (const call of script.of(NODE_PACKAGE_MANAGERS, ['run', 'build'])) {
     const script = call.subcommand?.value === 'build' ? 'build' : operands(call)[1]?.value;
     if (script !== 'build') continue;
     const guess = hints.sourceBytes === null ? WEB_BUILD_UNKNOWN : per(hints.sourceBytes, WEB_BUILD_SHARE);
@@ -144,10 +151,10 @@ function nodeModulesGuess(named: number, production: boolean, hints: WorkspaceHi
   return { guess: NODE_MODULES_UNKNOWN, source: 'no lock file or node_modules to go by' };
 }
 
-function goParts(run: InstructionInfo, script: RunScript, state: StageState, hints: WorkspaceHints): RunPart[] {
+function goParts(run: InstructionInfo, script: RunCalls, state: StageState, hints: WorkspaceHints): RunPart[] {
   const parts: RunPart[] = [];
-  const builds = findCalls(script, { programs: ['go'] }, ['build', 'install']);
-  const downloads = findCalls(script, { programs: ['go'] }, ['mod']).filter((call) => operands(call)[1]?.value === 'download');
+  const builds = script.of(GO, ['build', 'install']);
+  const downloads = script.of(GO, ['mod']).filter((call) => operands(call)[1]?.value === 'download');
   for (const call of builds) {
     const output = call.args.findIndex((word) => word.value === '-o');
     const target = output >= 0 ? call.args[output + 1]?.value : undefined;
@@ -159,8 +166,8 @@ function goParts(run: InstructionInfo, script: RunScript, state: StageState, hin
     const source = hints.goModules !== null ? `${hints.goModules} modules in go.sum or go.mod` : 'no go.sum or go.mod to go by';
     parts.push({ label: `go build: the binary (${source})`, amount: heuristic(guess, 'binary'), path, whole: true });
   }
-  const cachesMounted = hasCacheMountOn(run, ['/go/pkg/mod', `${state.home}/.cache/go-build`]);
-  if ((builds.length > 0 || downloads.length > 0) && !cachesMounted && !state.countedCaches.has('go')) {
+  const fillsCaches = builds.length > 0 || downloads.length > 0;
+  if (fillsCaches && !state.countedCaches.has('go') && !hasCacheMountOn(run, ['/go/pkg/mod', `${state.home}/.cache/go-build`])) {
     state.countedCaches = new Set([...state.countedCaches, 'go']);
     const modules = hints.goModules;
     const guess = modules === null ? GO_CACHES_UNKNOWN : { ...per(modules, GO_MODULE_CACHE_PER_MODULE) };
@@ -171,8 +178,8 @@ function goParts(run: InstructionInfo, script: RunScript, state: StageState, hin
   return parts;
 }
 
-function rustParts(run: InstructionInfo, script: RunScript, state: StageState, hints: WorkspaceHints): RunPart[] {
-  const builds = findCalls(script, { programs: ['cargo'] }, ['build', 'install']);
+function rustParts(run: InstructionInfo, script: RunCalls, state: StageState, hints: WorkspaceHints): RunPart[] {
+  const builds = script.of(CARGO, ['build', 'install']);
   if (builds.length === 0) return [];
   const target = `${state.workdir}/target`;
   const parts: RunPart[] = [
@@ -185,14 +192,14 @@ function rustParts(run: InstructionInfo, script: RunScript, state: StageState, h
   return parts;
 }
 
-function jvmParts(run: InstructionInfo, script: RunScript, state: StageState): RunPart[] {
+function jvmParts(run: InstructionInfo, script: RunCalls, state: StageState): RunPart[] {
   const parts: RunPart[] = [];
-  const maven = findCalls(script, { programs: ['mvn', 'mvnw'] }).filter((call) => call.args.some((word) => /^(package|install|verify|dependency:)/.test(word.value)));
+  const maven = script.of(MAVEN).filter((call) => call.args.some((word) => /^(package|install|verify|dependency:)/.test(word.value)));
   if (maven.length > 0) {
     parts.push({ label: 'maven: the built jar', amount: heuristic(JAR, 'compressedPayload'), path: `${state.workdir}/target`, whole: true });
     if (!hasCacheMountOn(run, [`${state.home}/.m2`])) parts.push({ label: 'maven: the local repository ~/.m2', amount: heuristic(MAVEN_REPOSITORY, 'compressedPayload'), path: `${state.home}/.m2` });
   }
-  const gradle = findCalls(script, { programs: ['gradle', 'gradlew'] }).filter((call) => call.args.some((word) => /^(build|assemble|bootJar|jar|shadowJar|installDist)$/.test(word.value)));
+  const gradle = script.of(GRADLE).filter((call) => call.args.some((word) => /^(build|assemble|bootJar|jar|shadowJar|installDist)$/.test(word.value)));
   if (gradle.length > 0) {
     parts.push({ label: 'gradle: the built jar', amount: heuristic(JAR, 'compressedPayload'), path: `${state.workdir}/build/libs`, whole: true });
     if (!hasCacheMountOn(run, [`${state.home}/.gradle`])) parts.push({ label: 'gradle: its home ~/.gradle (wrapper, caches)', amount: heuristic(GRADLE_HOME, 'compressedPayload'), path: `${state.home}/.gradle` });

@@ -11,13 +11,14 @@
 // (0.2–1.2), because musl builds without docs are smaller (alpine + curl measured ≈ 2.6 MB over the
 // base where Debian's curl closure is ≈ 10 MB, python3 ≈ 0.6 of Debian's). The range says how rough that is.
 import type { InstructionInfo } from '../model-types';
-import type { RunScript, ShellWord } from '../shell-types';
-import { findCalls, hasFlag, operands } from '../rules/support/commands';
+import type { ShellWord } from '../shell-types';
+import { hasFlag, operands } from '../rules/support/commands';
 import { APK, APT, leavesNoApkCache, leavesNoAptLists } from '../rules/support/package-managers';
-import { findInstallCalls, optionValue, type InstallCall } from '../rules/support/pinning-command-line';
+import { optionValue, type InstallCall } from '../rules/support/pinning-command-line';
 import { APK_ADD, APT_INSTALL, DNF_INSTALL, YUM_INSTALL, ZYPPER_INSTALL } from '../rules/support/pinning-syntaxes';
 import { amount, KIB, MB, openEnded, scale, sum, type Amount } from './amount';
 import { cachedInstallClosure, suiteIndex, type Closure, type SuiteIndex } from './debian-packages';
+import type { RunCalls } from './run-calls';
 import type { RunPart } from './run-parts';
 import { markInstalled, type PackageBase, type StageState } from './stage-state';
 
@@ -29,6 +30,11 @@ const APT_LISTS = { gzipped: 20 * MB, gzippedCompressed: 16.6 * MB, plain: 53 * 
 const UNLISTED_PACKAGE = { bytes: 2 * MB, low: 0.05 * MB, high: 50 * MB };
 const APK_FACTOR = { factor: 0.5, low: 0.2, high: 1.2 };
 const APK_INDEX = { bytes: 2.5 * MB, low: 1 * MB, high: 4 * MB };
+// The fixed parts, worked out once: amounts are never changed in place, so layers share them.
+const APT_LAYER_STATE_AMOUNT = Object.freeze(amount({ bytes: APT_LAYER_STATE, kind: 'text', basis: 'table' }));
+const GZIPPED_APT_LISTS = Object.freeze(amount({ bytes: APT_LISTS.gzipped, compressed: APT_LISTS.gzippedCompressed, kind: 'aptLists', basis: 'table' }));
+const PLAIN_APT_LISTS = Object.freeze(amount({ bytes: APT_LISTS.gzipped, high: APT_LISTS.plain, kind: 'aptLists', basis: 'heuristic' }));
+const APK_INDEX_AMOUNT = Object.freeze(amount({ ...APK_INDEX, kind: 'text' }));
 /** Alpine names whose Debian namesake differs. */
 const APK_TO_DEBIAN: Record<string, string> = {
   'build-base': 'build-essential',
@@ -120,8 +126,8 @@ function hasAptRecommendsOff(call: InstallCall): boolean {
   return call.options.some((option) => option.name === '-o' && /Install-Recommends=(false|0|no)/i.test(option.value ?? ''));
 }
 
-export function aptParts(run: InstructionInfo, script: RunScript, state: StageState): RunPart[] {
-  const calls = findInstallCalls(script, APT_INSTALL);
+export function aptParts(run: InstructionInfo, script: RunCalls, state: StageState): RunPart[] {
+  const calls = script.installs(APT_INSTALL);
   const parts: RunPart[] = [];
   const suite = state.packageBase.suite ?? 'bookworm';
   const index = suiteIndex(suite);
@@ -137,36 +143,34 @@ export function aptParts(run: InstructionInfo, script: RunScript, state: StageSt
       debianPackages: priced.added,
     });
   }
-  const touchesDpkg = calls.length > 0 || findCalls(script, APT, ['purge', 'remove', 'autoremove']).length > 0;
-  if (touchesDpkg) parts.push({ label: 'dpkg/debconf state of an apt layer', amount: amount({ bytes: APT_LAYER_STATE, kind: 'text', basis: 'table' }), path: '/var/lib/dpkg' });
-  if (findCalls(script, APT, ['update']).length > 0 && !leavesNoAptLists(run)) parts.push(aptListsPart(state));
+  const touchesDpkg = calls.length > 0 || script.of(APT, ['purge', 'remove', 'autoremove']).length > 0;
+  if (touchesDpkg) parts.push({ label: 'dpkg/debconf state of an apt layer', amount: APT_LAYER_STATE_AMOUNT, path: '/var/lib/dpkg' });
+  if (script.of(APT, ['update']).length > 0 && !leavesNoAptLists(run)) parts.push(aptListsPart(state));
   return parts;
 }
 
 function aptListsPart(state: StageState): RunPart {
   const gzipped = state.packageBase.gzipsAptLists;
-  const lists = gzipped
-    ? amount({ bytes: APT_LISTS.gzipped, compressed: APT_LISTS.gzippedCompressed, kind: 'aptLists', basis: 'table' })
-    : amount({ bytes: APT_LISTS.gzipped, high: APT_LISTS.plain, kind: 'aptLists', basis: 'heuristic' });
+  const lists = gzipped ? GZIPPED_APT_LISTS : PLAIN_APT_LISTS;
   return { label: 'apt lists left in the layer (no rm -rf /var/lib/apt/lists/*)', amount: lists, path: '/var/lib/apt/lists' };
 }
 
 /** apt purge/remove in the same RUN: what they take out of this layer's new packages. */
-export function aptRemovals(script: RunScript): { names: string[]; autoremove: boolean } {
-  const calls = findCalls(script, APT, ['purge', 'remove']);
+export function aptRemovals(script: RunCalls): { names: string[]; autoremove: boolean } {
+  const calls = script.of(APT, ['purge', 'remove']);
   const names = calls.flatMap((call) => operands(call, APT.optionsWithValue).slice(1)).map(packageName).filter((name): name is string => name !== null);
-  const autoremove = findCalls(script, APT, ['autoremove']).length > 0 || calls.some((call) => hasFlag(call, '--auto-remove', '--autoremove'));
+  const autoremove = script.of(APT, ['autoremove']).length > 0 || calls.some((call) => hasFlag(call, '--auto-remove', '--autoremove'));
   return { names, autoremove };
 }
 
-export function apkParts(run: InstructionInfo, script: RunScript, state: StageState): RunPart[] {
+export function apkParts(run: InstructionInfo, script: RunCalls, state: StageState): RunPart[] {
   const parts: RunPart[] = [];
   const index = suiteIndex('bookworm');
-  for (const call of findInstallCalls(script, APK_ADD)) {
+  for (const call of script.installs(APK_ADD)) {
     const names = call.packages.map(packageName);
     const known = names.filter((name): name is string => name !== null && !state.apkAdded.has(name));
     for (const name of known) state.apkAdded.add(name);
-    const debianNames = known.map((name) => APK_TO_DEBIAN[name] ?? name.replace(/^py3-/, 'python3-'));
+    const debianNames = known.map((name) => (Object.hasOwn(APK_TO_DEBIAN, name) ? APK_TO_DEBIAN[name] : undefined) ?? name.replace(/^py3-/, 'python3-'));
     const priced = priceDebianPackages(index, debianNames, state);
     markInstalled(state, priced.added);
     let approx = scale(priced.amount, APK_FACTOR.factor, APK_FACTOR.low, APK_FACTOR.high, 'heuristic');
@@ -181,22 +185,22 @@ export function apkParts(run: InstructionInfo, script: RunScript, state: StageSt
       apkNames: known,
     });
   }
-  const writesIndex = findCalls(script, APK, ['add', 'update', 'upgrade']).some((call) => !hasFlag(call, '--no-cache'));
+  const writesIndex = script.of(APK, ['add', 'update', 'upgrade']).some((call) => !hasFlag(call, '--no-cache'));
   if (writesIndex && !leavesNoApkCache(run)) {
-    parts.push({ label: 'apk index left in /var/cache/apk (no --no-cache)', amount: amount({ ...APK_INDEX, kind: 'text' }), path: '/var/cache/apk' });
+    parts.push({ label: 'apk index left in /var/cache/apk (no --no-cache)', amount: APK_INDEX_AMOUNT, path: '/var/cache/apk' });
   }
   return parts;
 }
 
 /** `apk del .build-deps curl`: the names and virtual groups removed in this RUN. */
-export function apkRemovals(script: RunScript): string[] {
-  return findCalls(script, APK, ['del']).flatMap((call) => operands(call, APK.optionsWithValue).slice(1)).map((word) => word.value);
+export function apkRemovals(script: RunCalls): string[] {
+  return script.of(APK, ['del']).flatMap((call) => operands(call, APK.optionsWithValue).slice(1)).map((word) => word.value);
 }
 
 /** dnf, yum, microdnf, zypper: priced as the Debian namesakes, with a wide range (no RPM table ships). */
-export function rpmParts(script: RunScript, state: StageState): RunPart[] {
+export function rpmParts(script: RunCalls, state: StageState): RunPart[] {
   const index = suiteIndex('bookworm');
-  const calls = [DNF_INSTALL, YUM_INSTALL, ZYPPER_INSTALL].flatMap((syntax) => findInstallCalls(script, syntax));
+  const calls = [DNF_INSTALL, YUM_INSTALL, ZYPPER_INSTALL].flatMap((syntax) => script.installs(syntax));
   return calls.map((call) => {
     const names = call.packages.map(packageName).filter((name): name is string => name !== null);
     const priced = priceDebianPackages(index, names, state);

@@ -2,14 +2,15 @@
 // later RUN removes nothing from the image (the files stay in the earlier layer); its own layer is
 // only the deletion markers.
 import type { InstructionInfo } from '../model-types';
-import type { RunScript, ShellWord } from '../shell-types';
-import { findCalls, invocationOf } from '../rules/support/commands';
-import { isSameOrAncestor, normalizePath, removals, removalCovers } from '../rules/support/paths';
-import { amount, KIB, scale, subtract, sum, ZERO, type Estimate } from './amount';
+import { operands } from '../rules/support/commands';
+import { normalizePath, RM } from '../rules/support/paths';
+import { amount, asHeuristic, KIB, scale, subtract, sum, ZERO, type Estimate } from './amount';
 import { suiteIndex } from './debian-packages';
 import { languageParts } from './language-installs';
 import { apkParts, apkRemovals, aptParts, aptRemovals, priceDebianPackages, rpmParts } from './package-installs';
+import { RunCalls } from './run-calls';
 import type { RunPart, WorkspaceHints } from './run-parts';
+import { RemovedPaths } from './removed-paths';
 import { markRemoved, NO_PACKAGES, type Contribution, type PackageSet, type StageState } from './stage-state';
 
 /** A layer of only deletion markers (shared data README: ≈ 8 KB). */
@@ -36,20 +37,21 @@ export function estimateRun(run: InstructionInfo, state: StageState, hints: Work
   if (!script) return { estimate: ZERO, note: 'nothing to run', parts: [] };
   // Sets are replaced, never changed in place (markInstalled), so this is a snapshot.
   const installedBefore = state.installed;
-  const programs = programNames(script);
+  const calls = new RunCalls(script);
+  const programs = calls.programs;
   // Each tool's parser runs only when its program appears: most RUNs call one or two tools.
   const parts: RunPart[] = [];
-  if (hasAny(programs, APT_PROGRAMS)) parts.push(...aptParts(run, script, state));
-  if (programs.has('apk')) parts.push(...apkParts(run, script, state));
-  if (hasAny(programs, RPM_PROGRAMS)) parts.push(...rpmParts(script, state));
-  if (hasAny(programs, LANGUAGE_PROGRAMS)) parts.push(...languageParts(run, script, state, hints));
+  if (hasAny(programs, APT_PROGRAMS)) parts.push(...aptParts(run, calls, state));
+  if (programs.has('apk')) parts.push(...apkParts(run, calls, state));
+  if (hasAny(programs, RPM_PROGRAMS)) parts.push(...rpmParts(calls, state));
+  if (hasAny(programs, LANGUAGE_PROGRAMS)) parts.push(...languageParts(run, calls, state, hints));
   // The script's `rm` calls, found once: the cleanup, the contributions and the whiteout check all ask.
-  const rmCalls = removals(script);
-  const rmOperands = rmCalls.flatMap(({ paths }) => paths);
-  const { kept, removedNote } = parts.length === 0 ? { kept: parts, removedNote: null } : applySameLayerCleanup(script, rmOperands, parts, state, installedBefore);
-  dropRemovedContributions(rmOperands, state);
+  const rmCalls = calls.of(RM);
+  const removed = new RemovedPaths(rmCalls.length === 0 ? [] : rmCalls.flatMap((call) => operands(call)));
+  const { kept, removedNote } = parts.length === 0 ? { kept: parts, removedNote: null } : applySameLayerCleanup(calls, removed, parts, state, installedBefore);
+  dropRemovedContributions(removed, state);
 
-  const unpriced = [...programs].filter((name) => !NEGLIGIBLE.has(name)).slice(0, 5);
+  const unpriced = unpricedPrograms(programs);
   if (kept.length === 0) {
     const cleanupOnly = rmCalls.length > 0 && unpriced.length === 0;
     if (cleanupOnly) {
@@ -60,8 +62,19 @@ export function estimateRun(run: InstructionInfo, state: StageState, hints: Work
   const notes = kept.map((part) => part.label);
   if (removedNote) notes.push(removedNote);
   if (unpriced.length > 0) notes.push(`not estimated (counted as 0): ${unpriced.join(', ')}`);
-  const finalEstimate = estimate && unpriced.length > 0 ? { ...estimate, basis: 'heuristic' as const } : estimate;
+  const finalEstimate = estimate && unpriced.length > 0 ? asHeuristic(estimate) : estimate;
   return { estimate: finalEstimate, note: notes.join('; ') || 'writes nothing worth counting', parts: kept };
+}
+
+/** The first five programs the estimator has no figure for, in the order the script calls them. */
+function unpricedPrograms(programs: ReadonlySet<string>): string[] {
+  const unpriced: string[] = [];
+  for (const name of programs) {
+    if (NEGLIGIBLE.has(name)) continue;
+    unpriced.push(name);
+    if (unpriced.length === 5) break;
+  }
+  return unpriced;
 }
 
 interface CleanupResult {
@@ -69,18 +82,18 @@ interface CleanupResult {
   removedNote: string | null;
 }
 
-function applySameLayerCleanup(script: RunScript, rmOperands: readonly ShellWord[], parts: RunPart[], state: StageState, installedBefore: PackageSet): CleanupResult {
+function applySameLayerCleanup(calls: RunCalls, removed: RemovedPaths, parts: RunPart[], state: StageState, installedBefore: PackageSet): CleanupResult {
   const removedLabels: string[] = [];
-  const cleanedCaches = parts.some((part) => part.cacheOf) ? cleanedCacheTools(script) : new Set<string>();
-  const apkRemoved = new Set(parts.some((part) => part.apkNames) ? apkRemovals(script) : []);
+  const cleanedCaches = parts.some((part) => part.cacheOf) ? cleanedCacheTools(calls) : new Set<string>();
+  const apkRemoved = new Set(parts.some((part) => part.apkNames) ? apkRemovals(calls) : []);
   let kept = parts.filter((part) => {
-    const byRm = part.path !== null && rmOperands.some((operand) => removalCovers(operand, part.path as string));
+    const byRm = part.path !== null && removed.covers(part.path);
     const byTool = part.cacheOf !== undefined && cleanedCaches.has(part.cacheOf);
     const byApk = (part.apkGroup !== undefined && apkRemoved.has(part.apkGroup)) || (part.apkNames?.length ?? 0) > 0 && part.apkNames!.every((name) => apkRemoved.has(name));
     if (byRm || byTool || byApk) removedLabels.push(part.label.split(':')[0]);
     return !(byRm || byTool || byApk);
   });
-  const apt = parts.some((part) => part.debianPackages) ? aptRemovals(script) : { names: [], autoremove: false };
+  const apt = parts.some((part) => part.debianPackages) ? aptRemovals(calls) : { names: [], autoremove: false };
   if (apt.names.length > 0) kept = subtractAptRemovals(kept, apt, state, installedBefore, removedLabels);
   return { kept, removedNote: removedLabels.length > 0 ? `removed in the same RUN: ${removedLabels.join(', ')}` : null };
 }
@@ -119,68 +132,43 @@ function sizeShare(index: ReturnType<typeof suiteIndex>, share: string[], all: s
   return whole === 0 ? 0 : size(share) / whole;
 }
 
-function cleanedCacheTools(script: RunScript): Set<NonNullable<RunPart['cacheOf']>> {
+const NPM = { programs: ['npm'] };
+const YARN = { programs: ['yarn'] };
+const PNPM = { programs: ['pnpm'] };
+const PIP = { programs: ['pip', 'pip3'] };
+
+function cleanedCacheTools(calls: RunCalls): Set<NonNullable<RunPart['cacheOf']>> {
   const tools = new Set<NonNullable<RunPart['cacheOf']>>();
-  if (findCalls(script, { programs: ['npm'] }, ['cache']).length > 0) tools.add('npm');
-  if (findCalls(script, { programs: ['yarn'] }, ['cache']).length > 0) tools.add('yarn');
-  if (findCalls(script, { programs: ['pnpm'] }, ['store']).length > 0) tools.add('pnpm');
-  if (findCalls(script, { programs: ['pip', 'pip3'] }, ['cache']).length > 0) tools.add('pip');
+  if (calls.of(NPM, ['cache']).length > 0) tools.add('npm');
+  if (calls.of(YARN, ['cache']).length > 0) tools.add('yarn');
+  if (calls.of(PNPM, ['store']).length > 0) tools.add('pnpm');
+  if (calls.of(PIP, ['cache']).length > 0) tools.add('pip');
   return tools;
 }
 
-/**
- * A later `COPY --from` must not find what an `rm` took out, even in a later layer. A stage's
- * contributions pile up (and pass to the stages built on it), so each operand is judged once here and
- * each contribution's path normalised once, instead of both for every pair in removalCovers.
- */
-function dropRemovedContributions(operands: readonly ShellWord[], state: StageState): void {
-  if (operands.length === 0 || state.contributions.length === 0) return;
-  const prefixes: string[] = [];
-  const others: ShellWord[] = [];
-  for (const operand of operands) {
-    const normalized = normalizePath(operand.value);
-    // removalCovers(operand, p) is then exactly isSameOrAncestor(normalized, normalizePath(p)).
-    if (normalizePath(normalized) !== normalized) others.push(operand);
-    else if (removalCovers(operand, normalized)) prefixes.push(normalized);
+/** A later `COPY --from` must not find what an `rm` took out, even in a later layer. */
+function dropRemovedContributions(removed: RemovedPaths, state: StageState): void {
+  if (removed.isEmpty || state.contributions.length === 0) return;
+  // Most deletions (apt lists, caches) hit no contribution: the list is copied only when one goes.
+  const firstGone = state.contributions.findIndex((contribution) => removed.covers(contribution.path, normalizedPathOf(contribution)));
+  if (firstGone < 0) return;
+  const kept = state.contributions.slice(0, firstGone);
+  for (let index = firstGone + 1; index < state.contributions.length; index++) {
+    const contribution = state.contributions[index];
+    if (!removed.covers(contribution.path, normalizedPathOf(contribution))) kept.push(contribution);
   }
-  if (prefixes.length === 0 && others.length === 0) return;
-  state.contributions = state.contributions.filter((contribution) => {
-    const path = normalizedPathOf(contribution);
-    return !prefixes.some((prefix) => isSameOrAncestor(prefix, path)) && !others.some((operand) => removalCovers(operand, contribution.path));
-  });
+  state.contributions = kept;
 }
 
-const normalizedPaths = new WeakMap<Contribution, string>();
-
 function normalizedPathOf(contribution: Contribution): string {
-  let path = normalizedPaths.get(contribution);
-  if (path === undefined) {
-    path = normalizePath(contribution.path);
-    normalizedPaths.set(contribution, path);
-  }
-  return path;
+  contribution.normalizedPath ??= normalizePath(contribution.path);
+  return contribution.normalizedPath;
 }
 
 const APT_PROGRAMS = ['apt-get', 'apt', 'aptitude'];
 const RPM_PROGRAMS = ['dnf', 'yum', 'microdnf', 'zypper'];
 const LANGUAGE_PROGRAMS = ['pip', 'pip3', 'python', 'python3', 'npm', 'yarn', 'pnpm', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew'];
 
-/** The programs a script runs (wrappers such as sudo looked through; names the shell expands left out). */
-function programNames(script: RunScript): Set<string> {
-  const names = new Set<string>();
-  for (const command of script.commands) {
-    const invocation = invocationOf(command);
-    if (!invocation || invocation.program.hasExpansion) continue;
-    const name = invocation.name;
-    names.add(name.startsWith('pip') ? name.replace(/^pip\d.*$/, 'pip') : name.startsWith('python') ? name.replace(/^python\d.*$/, 'python') : name);
-  }
-  return names;
-}
-
 function hasAny(names: ReadonlySet<string>, candidates: readonly string[]): boolean {
   return candidates.some((name) => names.has(name));
 }
-
-
-
-

@@ -35,11 +35,22 @@ export interface WorkspaceHints {
   sourceBytes: number | null;
 }
 
+/** What an analysis without a build context knows: nothing. */
+const NO_HINTS: WorkspaceHints = Object.freeze({
+  nodeModulesBytes: null,
+  nodePackages: null,
+  pythonRequirements: null,
+  goModules: null,
+  crates: null,
+  sourceBytes: null,
+});
+
 export function workspaceHints(context: BuildContextInfo | undefined): WorkspaceHints {
-  const manifests = context?.manifests ?? [];
+  if (!context) return NO_HINTS;
+  const manifests = context.manifests ?? [];
   const text = (pattern: RegExp) => manifests.find((manifest) => pattern.test(manifest.path))?.text ?? null;
   return {
-    nodeModulesBytes: context?.nodeModulesBytes ?? null,
+    nodeModulesBytes: context.nodeModulesBytes ?? null,
     nodePackages: nodeLockPackages(text(/^package-lock\.json$/), text(/^yarn\.lock$/), text(/^pnpm-lock\.yaml$/)),
     pythonRequirements: pythonRequirements(manifests),
     goModules: countDistinct(text(/^go\.sum$/), /^(\S+) /gm) ?? goModRequires(text(/^go\.mod$/)),

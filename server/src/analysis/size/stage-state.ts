@@ -15,6 +15,8 @@ export interface Contribution {
   what: string;
   /** A single artifact: any path inside it brings about all of it. */
   whole?: boolean;
+  /** normalizePath(path), kept the first time a deletion is checked against it (every later RUN's `rm` asks). */
+  normalizedPath?: string;
 }
 
 export interface PackageBase {

@@ -5,8 +5,10 @@ import { aptListReaders, aptUpdates, leavesNoAptLists, readsAptListsWithoutUpdat
 
 /** The first `apt-get update` of a RUN whose layer keeps the lists; null when the RUN is fine. */
 export function uncleanedAptUpdate(run: InstructionInfo): SubcommandCall | null {
-  if (run.keyword !== 'RUN' || !run.script || leavesNoAptLists(run)) return null;
-  return aptUpdates(run.script)[0] ?? null;
+  if (run.keyword !== 'RUN' || !run.script) return null;
+  // Cheap test first: most RUNs do not update the lists.
+  const update = aptUpdates(run.script)[0];
+  return update === undefined || leavesNoAptLists(run) ? null : update;
 }
 
 /** True when the RUN's last apt step is the update: the install that needs the lists is elsewhere. */

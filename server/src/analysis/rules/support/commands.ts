@@ -28,14 +28,15 @@ export interface ToolSpec {
   optionsWithValue?: ReadonlySet<string>;
 }
 
-// Wrappers that run the next word as the program. The options listed take a value.
-const WRAPPERS: Record<string, ReadonlySet<string>> = {
-  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U']),
-  env: new Set(['-u', '-C', '-S']),
-  exec: new Set(['-a']),
-  command: new Set(),
-  nohup: new Set(),
-};
+// Wrappers that run the next word as the program, with their options that take a value. A Map:
+// the key is a word from the Dockerfile, which may be `toString` or `__proto__`.
+const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['sudo', new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U'])],
+  ['env', new Set(['-u', '-C', '-S'])],
+  ['exec', new Set(['-a'])],
+  ['command', new Set<string>()],
+  ['nohup', new Set<string>()],
+]);
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -62,7 +63,7 @@ function readInvocation(command: ShellCommand): Invocation | null {
   let program = command.program;
   let args = command.args;
   for (let guard = 0; guard < 4; guard++) {
-    const withValue = WRAPPERS[baseName(program.value)];
+    const withValue = WRAPPERS.get(baseName(program.value));
     if (!withValue) break;
     let index = 0;
     while (index < args.length) {
@@ -90,18 +91,74 @@ export function firstOperandIndex(args: readonly ShellWord[], optionsWithValue?:
   return args.length;
 }
 
+/** The script's invocations by program name, each list in execution order. */
+type InvocationIndex = ReadonlyMap<string, readonly Invocation[]>;
+
+/**
+ * Dozens of rules ask each RUN for the calls of one tool; most RUNs call none of them. Indexing a
+ * script's invocations by name once lets each of those questions be a map lookup.
+ */
+const invocationIndexes = new WeakMap<RunScript, InvocationIndex>();
+
+function invocationIndex(script: RunScript): InvocationIndex {
+  let index = invocationIndexes.get(script);
+  if (index === undefined) {
+    const byName = new Map<string, Invocation[]>();
+    for (const command of script.commands) {
+      const invocation = invocationOf(command);
+      if (!invocation) continue;
+      const named = byName.get(invocation.name);
+      if (named) named.push(invocation);
+      else byName.set(invocation.name, [invocation]);
+    }
+    index = byName;
+    invocationIndexes.set(script, index);
+  }
+  return index;
+}
+
+/** The invocations of any of the programs in the script, nested ones included, in execution order. */
+export function invocationsNamed(script: RunScript, programs: readonly string[]): Invocation[] {
+  const index = invocationIndex(script);
+  if (index.size === 0) return [];
+  let found: Invocation[] = [];
+  let programsFound = 0;
+  for (const program of programs) {
+    const named = index.get(program);
+    if (named === undefined) continue;
+    found = programsFound === 0 ? [...named] : [...found, ...named];
+    programsFound++;
+  }
+  if (programsFound <= 1) return found;
+  // Calls of several of the programs: back to the script's own order.
+  const wanted = new Set(found);
+  return script.commands
+    .map((command) => invocationOf(command))
+    .filter((invocation): invocation is Invocation => invocation !== null && wanted.has(invocation));
+}
+
+/** True when the script calls any of the programs (wrappers such as sudo looked through). */
+export function callsAny(script: RunScript, programs: readonly string[]): boolean {
+  const index = invocationIndex(script);
+  return index.size > 0 && programs.some((program) => index.has(program));
+}
+
+/** The names of the programs the script calls (wrappers such as sudo looked through), for tests a name lookup cannot do. */
+export function calledPrograms(script: RunScript): Iterable<string> {
+  return invocationIndex(script).keys();
+}
+
 /** Every invocation of the tool in the script, nested ones included, in document order. */
 export function findCalls(script: RunScript, tool: ToolSpec, subcommands?: readonly string[]): SubcommandCall[] {
   const calls: SubcommandCall[] = [];
-  for (const command of script.commands) {
-    const invocation = invocationOf(command);
-    if (!invocation || !tool.programs.includes(invocation.name)) continue;
+  for (const invocation of invocationsNamed(script, tool.programs)) {
     const subcommandIndex = firstOperandIndex(invocation.args, tool.optionsWithValue);
     const subcommand = invocation.args[subcommandIndex] ?? null;
     if (subcommands && (!subcommand || !subcommands.includes(subcommand.value))) continue;
-    calls.push({ ...invocation, subcommand, subcommandIndex });
+    const { command, program, name, args } = invocation;
+    calls.push({ command, program, name, args, subcommand, subcommandIndex });
   }
-  return calls.sort((a, b) => compareRangeStarts(a.command.range, b.command.range));
+  return calls.length > 1 ? calls.sort((a, b) => compareRangeStarts(a.command.range, b.command.range)) : calls;
 }
 
 /** True when any argument is one of the flags, as `--flag` or `--flag=value`. */

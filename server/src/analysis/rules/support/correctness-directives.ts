@@ -35,12 +35,13 @@ function readDirective(text: string, line: number): DirectiveLine | null {
 }
 
 export function scanDirectives(model: DockerfileModel): DirectiveScan {
-  const lines = model.lines.map((line, index) => (index === 0 ? line.replace(/^\uFEFF/, '') : line));
+  const lines = model.lines;
+  const lineText = (index: number) => (index === 0 ? lines[0].replace(/^\uFEFF/, '') : lines[index]);
   const effective: DirectiveLine[] = [];
   const duplicates: DirectiveLine[] = [];
   let line = 0;
   for (; line < lines.length; line++) {
-    const directive = readDirective(lines[line], line);
+    const directive = readDirective(lineText(line), line);
     if (!directive || !KNOWN_DIRECTIVES.has(directive.name)) break;
     if (effective.some((other) => other.name === directive.name)) duplicates.push(directive);
     else effective.push(directive);
@@ -49,7 +50,10 @@ export function scanDirectives(model: DockerfileModel): DirectiveScan {
     model.instructions.some((instruction) => instruction.range.start.line <= index && index <= instruction.range.end.line);
   const ignored: DirectiveLine[] = [];
   for (; line < lines.length; line++) {
-    const directive = readDirective(lines[line], line);
+    // Cheap test first: a directive is a comment with an `=`, which most lines are not.
+    const text = lineText(line);
+    if (!text.includes('#') || !text.includes('=')) continue;
+    const directive = readDirective(text, line);
     if (directive && KNOWN_DIRECTIVES.has(directive.name) && !insideInstruction(line)) ignored.push(directive);
   }
   return { effective, duplicates, ignored };

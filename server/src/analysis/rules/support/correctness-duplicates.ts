@@ -11,9 +11,23 @@ export function overriddenInstructions(stage: Stage, keyword: string): Instructi
 /** The instructions of which an image keeps only the last. */
 const SINGLE_INSTRUCTIONS: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
+/** Asked for every instruction of a stage: each stage's overridden ones are found once per analysis. */
+const overriddenByStage = new WeakMap<Stage, Map<string, readonly InstructionInfo[]>>();
+
 /** True when a CMD, ENTRYPOINT or HEALTHCHECK is replaced by a later one of its stage: it never runs. */
 export function isOverridden(stage: Stage, instruction: InstructionInfo): boolean {
-  return SINGLE_INSTRUCTIONS.has(instruction.keyword) && overriddenInstructions(stage, instruction.keyword).includes(instruction);
+  if (!SINGLE_INSTRUCTIONS.has(instruction.keyword)) return false;
+  let byKeyword = overriddenByStage.get(stage);
+  if (byKeyword === undefined) {
+    byKeyword = new Map();
+    overriddenByStage.set(stage, byKeyword);
+  }
+  let overridden = byKeyword.get(instruction.keyword);
+  if (overridden === undefined) {
+    overridden = overriddenInstructions(stage, instruction.keyword);
+    byKeyword.set(instruction.keyword, overridden);
+  }
+  return overridden.includes(instruction);
 }
 
 /**
@@ -23,8 +37,8 @@ export function isOverridden(stage: Stage, instruction: InstructionInfo): boolea
  */
 export function overriddenReports(stage: Stage, keyword: string): Report[] {
   const all = stage.instructions.filter((instruction) => instruction.keyword === keyword && !instruction.onbuild);
-  const overridden = overriddenInstructions(stage, keyword);
-  if (overridden.length === 0) return [];
+  if (all.length < 2) return [];
+  const overridden = all.slice(0, -1);
   const winner = all[all.length - 1].range.start.line + 1;
   const fix: Fix = {
     title: overridden.length === 1 ? `Remove the ${keyword} without effect (line ${winner} wins)` : `Remove the ${overridden.length} ${keyword}s without effect (line ${winner} wins)`,

@@ -3,7 +3,7 @@
 import type { InstructionInfo } from '../../model-types';
 import type { Range, RuleContext, RuleVisitor } from '../../rule';
 import type { RunScript } from '../../shell-types';
-import { findCalls, invocationOf, type SubcommandCall, type ToolSpec } from './commands';
+import { callsAny, findCalls, invocationOf, type SubcommandCall, type ToolSpec } from './commands';
 
 export interface NonInteractiveSpec {
   tool: ToolSpec;
@@ -40,13 +40,19 @@ function fedByYes(script: RunScript, call: SubcommandCall): boolean {
 }
 
 export function nonInteractiveVisitor(context: RuleContext, spec: NonInteractiveSpec): RuleVisitor {
-  const configured = spec.configuredBy?.test(context.model.text) ?? false;
+  // Searching the whole file for the setting is left until a call needs it: most files have none.
+  let configured: boolean | undefined;
+  const isConfigured = () => (configured ??= spec.configuredBy?.test(context.model.text) ?? false);
   return {
     RUN(run: InstructionInfo) {
       // Exec form is left alone: a flag inserted there would need JSON quoting.
-      if (configured || !run.script || run.script.incomplete || run.script.form === 'exec') return;
+      if (!run.script || run.script.incomplete || run.script.form === 'exec') return;
       const script = run.script;
-      for (const call of findCalls(script, spec.tool, spec.subcommands)) {
+      // Cheap test first: most RUNs do not call this package manager.
+      if (!callsAny(script, spec.tool.programs)) return;
+      const calls = findCalls(script, spec.tool, spec.subcommands);
+      if (calls.length === 0 || isConfigured()) return;
+      for (const call of calls) {
         if (spec.answered(call) || fedByYes(script, call) || !call.subcommand) continue;
         const range: Range = { start: call.program.range.start, end: call.subcommand.range.end };
         const at = spec.placement === 'after-program' ? call.program.range.end : call.subcommand.range.end;

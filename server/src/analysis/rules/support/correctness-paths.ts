@@ -1,13 +1,15 @@
-// Paths in WORKDIR, COPY and ADD: absolute or relative, and what the stage chain set before an instruction.
-import type { InstructionInfo, Stage } from '../../model-types';
-import { compareRangeStarts } from './commands';
-
+// Paths in WORKDIR, COPY and ADD: absolute, relative or a variable, and their quoting.
 export type PathKind = 'absolute' | 'relative' | 'variable';
+
+const QUOTED = /^(["'])(.*)\1$/s;
 
 /** Quotes around a whole argument are syntax, not part of the path. */
 export function unquote(value: string): string {
-  const match = /^(["'])(.*)\1$/s.exec(value.trim());
-  return match ? match[2] : value.trim();
+  const trimmed = value.trim();
+  // Cheap test first: most paths are not quoted.
+  if (trimmed[0] !== '"' && trimmed[0] !== "'") return trimmed;
+  const match = QUOTED.exec(trimmed);
+  return match ? match[2] : trimmed;
 }
 
 /**
@@ -26,16 +28,3 @@ export function pathKind(rawPath: string): PathKind {
   return 'relative';
 }
 
-/**
- * The instructions of the stage before `instruction`, preceded by those of the stages it is built FROM
- * (oldest first). ONBUILD triggers are left out: they run in other builds.
- */
-export function instructionsBefore(stage: Stage, instruction: InstructionInfo | null): InstructionInfo[] {
-  const chain: Stage[] = [];
-  for (let current: Stage | null = stage; current && !chain.includes(current); current = current.baseStage) chain.unshift(current);
-  return chain.flatMap((current) =>
-    current.instructions.filter(
-      (other) => !other.onbuild && (current !== stage || !instruction || compareRangeStarts(other.range, instruction.range) < 0),
-    ),
-  );
-}

@@ -52,3 +52,16 @@ function readArguments(instruction: InstructionInfo): ArgumentWord[] {
   }
   return node.getArguments().map((argument) => ({ value: argument.getValue(), range: argument.getRange() }));
 }
+
+/** dockerfile-ast cuts the text out of the document on every call: read once per instruction. */
+const textByInstruction = new WeakMap<InstructionInfo, string>();
+
+/** The instruction's text as written, continuation lines included (for a trigger, the whole ONBUILD line). */
+export function instructionText(instruction: InstructionInfo): string {
+  let text = textByInstruction.get(instruction);
+  if (text === undefined) {
+    text = instruction.node.getTextContent();
+    textByInstruction.set(instruction, text);
+  }
+  return text;
+}

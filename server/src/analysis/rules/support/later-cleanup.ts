@@ -4,7 +4,7 @@ import type { DockerfileModel, InstructionInfo, Stage } from '../../model-types'
 import type { Range } from '../../rule';
 import type { RunScript, ShellCommand, ShellWord } from '../../shell-types';
 import { instructionArguments } from './instruction-args';
-import { findCalls, hasFlag, invocationOf, operands, type Invocation } from './commands';
+import { callsAny, findCalls, hasFlag, invocationOf, operands, type Invocation } from './commands';
 import { APT, apkCacheWriters, aptListReaders, aptUpdates } from './package-managers';
 import { isSameOrAncestor, normalizePath, scriptRemoves } from './paths';
 import { andListItems, rangeContains, textAt } from './run-edits';
@@ -31,8 +31,14 @@ const CACHES: readonly CacheLocation[] = [
   { path: '/var/cache/yum', writtenBy: (s) => findCalls(s, { programs: ['yum'] }, ['install', 'update', 'upgrade']).length > 0 },
 ];
 
-/** Clean subcommands and the paths they empty. */
-const CLEAN_COMMANDS: ReadonlyArray<{ programs: readonly string[]; words: string[]; paths: string[] }> = [
+/** A clean subcommand and the paths it empties. */
+interface CleanCommand {
+  programs: readonly string[];
+  words: string[];
+  paths: string[];
+}
+
+const CLEAN_COMMANDS: readonly CleanCommand[] = [
   { programs: APT.programs, words: ['clean'], paths: ['/var/cache/apt'] },
   { programs: APT.programs, words: ['dist-clean'], paths: ['/var/cache/apt', '/var/lib/apt/lists'] },
   { programs: ['apk'], words: ['cache', 'clean'], paths: ['/etc/apk/cache', '/var/cache/apk'] },
@@ -43,16 +49,28 @@ const CLEAN_COMMANDS: ReadonlyArray<{ programs: readonly string[]; words: string
   { programs: ['yarn'], words: ['cache', 'clean'], paths: ['/usr/local/share/.cache/yarn'] },
 ];
 
+/** The clean subcommands of each program, in CLEAN_COMMANDS order. */
+const CLEAN_COMMANDS_BY_PROGRAM = new Map<string, CleanCommand[]>();
+for (const entry of CLEAN_COMMANDS) {
+  for (const program of entry.programs) {
+    const entries = CLEAN_COMMANDS_BY_PROGRAM.get(program);
+    if (entries) entries.push(entry);
+    else CLEAN_COMMANDS_BY_PROGRAM.set(program, [entry]);
+  }
+}
+/** The programs a cleanup command can call. */
+const CLEANUP_PROGRAMS = ['rm', ...CLEAN_COMMANDS_BY_PROGRAM.keys()];
+
 /** The paths a cleanup command removes; null when the command is not a cleanup. */
 function removedPaths(invocation: Invocation): string[] | null {
   if (invocation.name === 'rm') {
     const paths = operands(invocation).map((word) => pathOf(word));
     return paths.length > 0 && paths.every((path) => path !== null) ? (paths as string[]) : null;
   }
+  const entries = CLEAN_COMMANDS_BY_PROGRAM.get(invocation.name);
+  if (entries === undefined) return null;
   const words = invocation.args.filter((word) => !word.value.startsWith('-')).map((word) => word.value);
-  const clean = CLEAN_COMMANDS.find(
-    (entry) => entry.programs.includes(invocation.name) && entry.words.every((word, index) => words[index] === word),
-  );
+  const clean = entries.find((entry) => entry.words.every((word, index) => words[index] === word));
   return clean ? clean.paths : null;
 }
 
@@ -149,17 +167,17 @@ export function findLaterCleanup(model: DockerfileModel, stage: Stage, run: Inst
 /** The deletions of a RUN that does nothing but delete (rm, apt-get clean, …); null for any other RUN. */
 function cleanupCommands(run: InstructionInfo): Array<{ range: Range; paths: string[] }> | null {
   const script = run.script;
-  if (!script || script.incomplete) return null;
-  const commands = script.commands.filter((command) => command.program !== null);
-  if (commands.length === 0) return null;
+  // Cheap test first: most RUNs call no program that deletes.
+  if (!script || script.incomplete || !callsAny(script, CLEANUP_PROGRAMS)) return null;
   const cleanups: Array<{ range: Range; paths: string[] }> = [];
-  for (const command of commands) {
+  for (const command of script.commands) {
+    if (command.program === null) continue;
     const invocation = invocationOf(command);
     const paths = invocation && !command.nested ? removedPaths(invocation) : null;
     if (!paths) return null;
     cleanups.push({ range: command.range, paths });
   }
-  return cleanups;
+  return cleanups.length > 0 ? cleanups : null;
 }
 
 /** True when the command only deletes files or empties a cache (`rm -rf /var/lib/apt/lists/*`, `apt-get clean`). */

@@ -2,7 +2,7 @@
 // (apt lists, apk index, later cleanups) so that each knows the same commands and paths.
 import type { InstructionInfo } from '../../model-types';
 import type { RunScript } from '../../shell-types';
-import { findCalls, hasFlag, type SubcommandCall, type ToolSpec } from './commands';
+import { callsAny, findCalls, hasFlag, type SubcommandCall, type ToolSpec } from './commands';
 import { hasCacheMountOn, scriptRemoves } from './paths';
 
 export const APT: ToolSpec = {
@@ -21,14 +21,25 @@ export const APK_CACHE_PATHS = ['/var/cache/apk', '/etc/apk/cache'] as const;
 
 /** apt subcommands that read the package lists `apt-get update` downloads. */
 const APT_LIST_READERS = ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'satisfy', 'reinstall'];
+const APT_CACHE: ToolSpec = { programs: ['apt-cache'] };
+const APT_READER_PROGRAMS = [...APT.programs, ...APT_CACHE.programs];
 
-export function aptUpdates(script: RunScript): SubcommandCall[] {
-  return findCalls(script, APT, ['update']);
+/** Several rules ask each RUN for its `apt-get update`: the calls are found once per script. */
+const aptUpdatesByScript = new WeakMap<RunScript, readonly SubcommandCall[]>();
+
+export function aptUpdates(script: RunScript): readonly SubcommandCall[] {
+  let updates = aptUpdatesByScript.get(script);
+  if (updates === undefined) {
+    updates = findCalls(script, APT, ['update']);
+    aptUpdatesByScript.set(script, updates);
+  }
+  return updates;
 }
 
 /** Calls that need the apt lists to be there: `apt-get install`, `apt-cache …`. */
 export function aptListReaders(script: RunScript): SubcommandCall[] {
-  return [...findCalls(script, APT, APT_LIST_READERS), ...findCalls(script, { programs: ['apt-cache'] })];
+  if (!callsAny(script, APT_READER_PROGRAMS)) return [];
+  return [...findCalls(script, APT, APT_LIST_READERS), ...findCalls(script, APT_CACHE)];
 }
 
 /** True when the RUN leaves no apt lists in its layer: removed in the same script, dist-clean, or a cache mount. */

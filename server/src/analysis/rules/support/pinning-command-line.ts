@@ -3,7 +3,7 @@
 // `apk --virtual .deps`) must never be taken for a package: each tool's option table says which
 // options take a value, and the parser below reads the command line the way that tool does.
 import type { RunScript, ShellWord } from '../../shell-types';
-import { compareRangeStarts, invocationOf, type Invocation } from './commands';
+import { calledPrograms, compareRangeStarts, invocationOf, type Invocation } from './commands';
 
 /** How one tool reads its options. */
 export interface OptionTable {
@@ -54,20 +54,22 @@ export interface InstallCall {
   packages: ShellWord[];
 }
 
+function takesValue(table: OptionTable, name: string): boolean {
+  return table.withValue.has(name) || (table.flags !== undefined && !table.flags.has(name) && !name.startsWith('--no-'));
+}
+
 /** Reads one option word (and possibly the next) at `index`; returns the options and the words consumed. */
 function readOption(words: readonly ShellWord[], index: number, table: OptionTable): { options: ParsedOption[]; used: number } {
   const word = words[index];
   const text = word.value;
   const next = words[index + 1];
-  const takesValue = (name: string) =>
-    table.withValue.has(name) || (table.flags !== undefined && !table.flags.has(name) && !name.startsWith('--no-'));
   const isLong = text.startsWith('--') || !table.bundlesShortOptions;
   if (isLong) {
     const equals = text.indexOf('=');
     if (equals !== -1) return { options: [{ name: text.slice(0, equals), value: text.slice(equals + 1), word }], used: 1 };
     // A parser that guesses values for unknown options still leaves a following option alone.
     const nextIsValue = next !== undefined && (table.withValue.has(text) || !next.value.startsWith('-'));
-    if (takesValue(text) && nextIsValue) return { options: [{ name: text, value: next.value, word }], used: 2 };
+    if (takesValue(table, text) && nextIsValue) return { options: [{ name: text, value: next.value, word }], used: 2 };
     return { options: [{ name: text, value: null, word }], used: 1 };
   }
   const options: ParsedOption[] = [];
@@ -151,10 +153,11 @@ function matchSubcommand(
 
 /** Python options that take no value and may come before `-m`. */
 const PYTHON_FLAGS = /^-[bBdEhiIOPqsSuvx]+$/;
+const PYTHON_PROGRAM = /^python(\d+(\.\d+)*)?$/;
 
 /** `python3 -m pip install …` read as `pip install …`; null when the invocation is not that module. */
 function pythonModuleInvocation(invocation: Invocation, module: string): Invocation | null {
-  if (!/^python(\d+(\.\d+)*)?$/.test(invocation.name)) return null;
+  if (!PYTHON_PROGRAM.test(invocation.name)) return null;
   let index = 0;
   while (index < invocation.args.length && PYTHON_FLAGS.test(invocation.args[index].value)) index++;
   const flag = invocation.args[index];
@@ -171,8 +174,39 @@ function asToolInvocation(invocation: Invocation, syntax: InstallSyntax): Invoca
   return syntax.pythonModule ? pythonModuleInvocation(invocation, syntax.pythonModule) : null;
 }
 
+/** True when one of the programs the script calls may be the tool (directly or as `python -m <module>`). */
+function mayCallTool(script: RunScript, syntax: InstallSyntax): boolean {
+  for (const name of calledPrograms(script)) {
+    if (syntax.programs.test(name) || (syntax.pythonModule !== undefined && PYTHON_PROGRAM.test(name))) return true;
+  }
+  return false;
+}
+
+/**
+ * A script's install calls by syntax: the pinning rules, the cache rules and the size estimate ask a RUN
+ * about the same package managers, and reading a command line's options is the costly part.
+ */
+const installCallsByScript = new WeakMap<RunScript, Map<InstallSyntax, readonly InstallCall[]>>();
+
 /** Every install call of the tool in the script (nested commands included), in document order. */
 export function findInstallCalls(script: RunScript, syntax: InstallSyntax): InstallCall[] {
+  // Cheap test first: most RUNs call none of the package managers asked about.
+  if (!mayCallTool(script, syntax)) return [];
+  let bySyntax = installCallsByScript.get(script);
+  if (bySyntax === undefined) {
+    bySyntax = new Map();
+    installCallsByScript.set(script, bySyntax);
+  }
+  let calls = bySyntax.get(syntax);
+  if (calls === undefined) {
+    calls = readInstallCalls(script, syntax);
+    bySyntax.set(syntax, calls);
+  }
+  // The calls are shared between rules; the list is each caller's own.
+  return calls.slice();
+}
+
+function readInstallCalls(script: RunScript, syntax: InstallSyntax): InstallCall[] {
   const calls: InstallCall[] = [];
   for (const command of script.commands) {
     const found = invocationOf(command);

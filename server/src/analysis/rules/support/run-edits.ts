@@ -4,6 +4,7 @@ import type { DockerfileModel, InstructionInfo, Stage } from '../../model-types'
 import type { Position, Range, TextEdit } from '../../rule';
 import { textInRange } from '../../text-edits';
 import { compareRangeStarts } from './commands';
+import { nearestBefore } from './stage-history';
 
 export function textAt(model: DockerfileModel, range: Range): string {
   return textInRange(model.text, model.lineStarts, range);
@@ -42,7 +43,19 @@ export function logicalText(text: string, escape: string): string {
  * null when the script has anything else at the top level (`;`, `||`, `&`, `if`, subshells, comments),
  * because joining such a script to others with `&&` would change what runs when a command fails.
  */
-export function andListItems(model: DockerfileModel, run: InstructionInfo): Range[] | null {
+export function andListItems(model: DockerfileModel, run: InstructionInfo): readonly Range[] | null {
+  // Several rules and fixes ask for the same RUN's items: the text is read once per analysis.
+  let items = andListItemsByRun.get(run);
+  if (items === undefined) {
+    items = readAndListItems(model, run);
+    andListItemsByRun.set(run, items && Object.freeze(items));
+  }
+  return items;
+}
+
+const andListItemsByRun = new WeakMap<InstructionInfo, readonly Range[] | null>();
+
+function readAndListItems(model: DockerfileModel, run: InstructionInfo): Range[] | null {
   if (!isPlainShellRun(run) || !run.script) return null;
   const script = run.script;
   const commands = script.commands.filter((command) => !command.nested).sort((a, b) => compareRangeStarts(a.range, b.range));
@@ -122,13 +135,7 @@ function flagsKey(instruction: InstructionInfo): string {
 
 /** True when a SHELL instruction changes the shell of the stage (or of a stage it is built on) before `instruction`. */
 export function hasCustomShell(stage: Stage, instruction: InstructionInfo): boolean {
-  for (let current: Stage | null = stage; current; current = current.baseStage) {
-    const before = current.instructions.filter(
-      (other) => current !== stage || compareRangeStarts(other.range, instruction.range) < 0,
-    );
-    if (before.some((other) => other.keyword === 'SHELL' && !other.onbuild)) return true;
-  }
-  return false;
+  return nearestBefore(stage, instruction, 'SHELL') !== null;
 }
 
 /**
@@ -163,8 +170,11 @@ export function mergeRunsEdits(
 
 /** Full-line comments between two instructions (not inside either). */
 function commentLinesBetween(model: DockerfileModel, first: InstructionInfo, last: InstructionInfo): string[] {
-  const insideAny = (line: number) =>
-    model.instructions.some((other) => other.range.start.line <= line && line <= other.range.end.line);
+  // Only an instruction between the two can hold a comment-looking line of its own (a heredoc body).
+  const between = model.instructions.filter(
+    (other) => other.range.end.line > first.range.end.line && other.range.start.line < last.range.start.line,
+  );
+  const insideAny = (line: number) => between.some((other) => other.range.start.line <= line && line <= other.range.end.line);
   const comments: string[] = [];
   for (let line = first.range.end.line + 1; line < last.range.start.line; line++) {
     const text = model.lines[line] ?? '';

@@ -30,9 +30,16 @@ function tokensOf(name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Every secret token contains one of these: a name without any of them (most names) has no secret token.
+ * Tokens are pieces of the lower-cased name, so testing the lower-cased name is enough.
+ */
+const SECRET_TOKEN_PARTS = /key|auth|credential|pass|pword|secret|token|pwd/;
+
 /** The secret word of a name such as `DB_PASSWORD` or `npmToken`; null when the name does not hold a secret. */
 export function secretWordInName(name: string): string | null {
-  if (KNOWN_NOT_SECRETS.has(name.toLowerCase())) return null;
+  const lower = name.toLowerCase();
+  if (KNOWN_NOT_SECRETS.has(lower) || !SECRET_TOKEN_PARTS.test(lower)) return null;
   const tokens = tokensOf(name);
   if (tokens.some((token) => PUBLIC_TOKENS.has(token)) && !tokens.some((token) => PRIVATE_TOKENS.has(token))) return null;
   let last = -1;
@@ -90,8 +97,15 @@ function hasConnectionStringPassword(value: string): boolean {
   return [...keyed, ...query].some((match) => isLiteralPassword(match[1]));
 }
 
+/**
+ * Text that every credential format above needs (a URL's `://`, a connection string's `;`): one scan
+ * rules out most values before the formats are tried one by one.
+ */
+const CREDENTIAL_PARTS = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|npm_|xox|k_live_|-----BEGIN|:\/\/|;/;
+
 /** What kind of credential the value contains, or null. */
 export function credentialInValue(value: string): string | null {
+  if (!CREDENTIAL_PARTS.test(value)) return null;
   for (const { kind, pattern } of CREDENTIAL_FORMATS) if (pattern.test(value)) return kind;
   const url = URL_WITH_PASSWORD.exec(value);
   if (url && !url[1].startsWith('$') && !/^\*+$/.test(url[1])) return 'a URL with a password';

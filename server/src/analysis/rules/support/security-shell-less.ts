@@ -1,10 +1,10 @@
 // Stages without a shell (scratch, distroless, chiseled): what cannot run there, which users their
 // /etc/passwd has, and what the Dockerfile copies in that changes either.
 import type { ImageRef, InstructionInfo, Stage } from '../../model-types';
-import { compareRangeStarts } from './commands';
 import { instructionArguments } from './instruction-args';
 import { normalizePath } from './paths';
 import { hasCustomShell } from './run-edits';
+import { matchedBefore } from './stage-history';
 
 /** A COPY or ADD of the stage (or of a stage it is built on), with its sources and destination. */
 interface CopiedIn {
@@ -26,16 +26,22 @@ export function rootImage(stage: Stage): ImageRef {
   return chain[chain.length - 1].base;
 }
 
-/** COPY/ADD instructions that put files into the stage before `before` (all of them when null). */
-function copiedIn(stage: Stage, before: InstructionInfo | null): CopiedIn[] {
+const COPY_KEYWORDS = ['COPY', 'ADD'];
+
+/** What a COPY or ADD copies where; null when it has no destination. */
+function copiedFiles(instruction: InstructionInfo): CopiedIn | null {
+  const args = instructionArguments(instruction).map((argument) => argument.value);
+  return args.length < 2 ? null : { instruction, sources: args.slice(0, -1), destination: args[args.length - 1] };
+}
+
+/** COPY/ADD instructions that put files into the stage (or a stage it is built on). */
+function copiedIn(stage: Stage): CopiedIn[] {
   const result: CopiedIn[] = [];
   for (const current of stageChain(stage)) {
     for (const instruction of current.instructions) {
       if (instruction.onbuild || (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD')) continue;
-      if (before && current === stage && compareRangeStarts(instruction.range, before.range) >= 0) continue;
-      const args = instructionArguments(instruction).map((argument) => argument.value);
-      if (args.length < 2) continue;
-      result.push({ instruction, sources: args.slice(0, -1), destination: args[args.length - 1] });
+      const copied = copiedFiles(instruction);
+      if (copied) result.push(copied);
     }
   }
   return result;
@@ -62,14 +68,19 @@ function mayCopyShell(copy: CopiedIn): boolean {
 export function certainlyWithoutShell(stage: Stage, instruction: InstructionInfo): boolean {
   if (stage.facts.hasShell !== false || rootImage(stage).hasUnresolvedVariables) return false;
   if (hasCustomShell(stage, instruction)) return false;
-  return !copiedIn(stage, instruction).some(mayCopyShell);
+  // Asked for every instruction of a stage: the stage's first COPY that may bring a shell is found once.
+  return !matchedBefore(stage, instruction, 'security-shell-less:may-copy-shell', COPY_KEYWORDS, (copy) => {
+    const copied = copiedFiles(copy);
+    return copied !== null && mayCopyShell(copied);
+  });
 }
 
 /** The users the shell-less base image's /etc/passwd is known to hold; null when not known. */
 export function knownUsers(stage: Stage): string[] | null {
   const { facts } = stage;
+  if (facts.hasShell !== false) return null;
   const base = rootImage(stage);
-  if (facts.hasShell !== false || base.hasUnresolvedVariables) return null;
+  if (base.hasUnresolvedVariables) return null;
   if (facts.isScratch || base.isScratch) return [];
   const registry = base.registry?.toLowerCase() ?? '';
   const repository = base.repository.toLowerCase();
@@ -81,7 +92,7 @@ export function knownUsers(stage: Stage): string[] | null {
 
 /** True when a COPY/ADD may replace /etc/passwd (a root filesystem, /etc, or the file itself). */
 export function mayCopyPasswd(stage: Stage): boolean {
-  return copiedIn(stage, null).some((copy) => {
+  return copiedIn(stage).some((copy) => {
     const destination = normalizePath(copy.destination);
     if (destination === '/' || destination === '/etc' || destination === '/etc/passwd' || copy.destination.includes('$')) return true;
     return copy.sources.some((source) => baseNameOf(source) === 'passwd' || normalizePath(source) === '/etc');
@@ -90,7 +101,7 @@ export function mayCopyPasswd(stage: Stage): boolean {
 
 /** True when COPY/ADD bring a program of that name into the stage (`COPY --from=build /usr/bin/curl /usr/bin/`). */
 export function mayCopyProgram(stage: Stage, names: readonly string[]): boolean {
-  return copiedIn(stage, null).some((copy) =>
+  return copiedIn(stage).some((copy) =>
     [copy.destination, ...copy.sources].some((path) => path.includes('$') || names.some((name) => baseNameOf(path).includes(name))),
   );
 }

@@ -48,6 +48,11 @@ function wgetNoCheck(model: DockerfileModel, wget: Invocation): DisabledCheck[] 
   return wget.args.filter((word) => word.value === '--no-check-certificate').map((word) => found(model, 'wget --no-check-certificate', word));
 }
 
+/** Cheap test for isPip: only pip and python can run pip. */
+function mayBePip(name: string): boolean {
+  return name.startsWith('pip') || name.startsWith('python');
+}
+
 function isPip(invocation: Invocation): boolean {
   if (/^pip(\d+(\.\d+)?)?$/.test(invocation.name)) return true;
   const moduleAt = invocation.args.findIndex((word) => word.value === '-m');
@@ -69,7 +74,7 @@ const FALSE_WORDS = /^(false|0|no|off)$/i;
 
 /** `npm config set strict-ssl false`, `yarn config set enableStrictSsl false`, `--strict-ssl=false`. */
 function strictSslOff(model: DockerfileModel, tool: Invocation): DisabledCheck[] {
-  if (!['npm', 'yarn', 'pnpm'].includes(tool.name)) return [];
+  if (!NODE_PACKAGE_MANAGERS.has(tool.name)) return [];
   const result: DisabledCheck[] = [];
   tool.args.forEach((word, index) => {
     if (/^--strict-ssl=(false|0)$/i.test(word.value)) result.push(found(model, `${tool.name} ${word.value}`, word));
@@ -96,38 +101,47 @@ function gitSslVerifyOff(model: DockerfileModel, git: Invocation): DisabledCheck
   return result;
 }
 
-const TLS_DETECTORS: Record<string, Detector> = {
-  curl: curlInsecure,
-  wget: wgetNoCheck,
-  git: gitSslVerifyOff,
-};
+const TLS_DETECTORS: ReadonlyMap<string, Detector> = new Map([
+  ['curl', curlInsecure],
+  ['wget', wgetNoCheck],
+  ['git', gitSslVerifyOff],
+]);
+
+const NODE_PACKAGE_MANAGERS: ReadonlySet<string> = new Set(['npm', 'yarn', 'pnpm']);
 
 /** Environment variables that turn TLS verification off, and the values that do it. */
-const TLS_VARIABLES: Record<string, (value: string) => boolean> = {
-  NODE_TLS_REJECT_UNAUTHORIZED: (value) => value.trim() === '0',
+const TLS_VARIABLES: ReadonlyMap<string, (value: string) => boolean> = new Map([
+  ['NODE_TLS_REJECT_UNAUTHORIZED', (value: string) => value.trim() === '0'],
   // git disables verification when the variable is set at all, whatever its value.
-  GIT_SSL_NO_VERIFY: () => true,
-  PYTHONHTTPSVERIFY: (value) => value.trim() === '0',
-  PIP_TRUSTED_HOST: (value) => value.trim() !== '',
-};
+  ['GIT_SSL_NO_VERIFY', () => true],
+  ['PYTHONHTTPSVERIFY', (value: string) => value.trim() === '0'],
+  ['PIP_TRUSTED_HOST', (value: string) => value.trim() !== ''],
+]);
 
-function variableWord(word: ShellWord): { name: string; value: string } | null {
-  const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
-  return match ? { name: match[1], value: match[2] } : null;
+/** A `NAME=value` word that sets one of TLS_VARIABLES to a value that turns verification off. */
+function tlsAssignment(model: DockerfileModel, word: ShellWord, removable: boolean): DisabledCheck | null {
+  // Every TLS variable name is a valid shell name, so the name is what precedes the first `=`.
+  const equals = word.value.indexOf('=');
+  if (equals <= 0) return null;
+  const name = word.value.slice(0, equals);
+  const disables = TLS_VARIABLES.get(name);
+  if (!disables) return null;
+  const value = word.value.slice(equals + 1);
+  return disables(value) ? found(model, `${name}=${value}`, word, null, removable) : null;
 }
 
 /** `NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci`, `env GIT_SSL_NO_VERIFY=1 git clone`, `export PYTHONHTTPSVERIFY=0`. */
-function tlsAssignments(model: DockerfileModel, command: ShellCommand): DisabledCheck[] {
-  const program = command.program ? baseName(command.program.value) : null;
-  const candidates: Array<{ word: ShellWord; removable: boolean }> = [];
-  if (program) candidates.push(...command.assignments.map((word) => ({ word, removable: true })));
-  if (program === 'env') candidates.push(...command.args.map((word) => ({ word, removable: true })));
-  if (program === 'export') candidates.push(...command.args.map((word) => ({ word, removable: false })));
-  return candidates.flatMap(({ word, removable }) => {
-    const assignment = variableWord(word);
-    const disables = assignment ? TLS_VARIABLES[assignment.name] : undefined;
-    return assignment && disables?.(assignment.value) ? [found(model, `${assignment.name}=${assignment.value}`, word, null, removable)] : [];
-  });
+function tlsAssignments(model: DockerfileModel, command: ShellCommand, result: DisabledCheck[]): void {
+  const program = command.program ? baseName(command.program.value) : '';
+  // A command without a program (a bare `VAR=x`) sets shell variables, not the environment of a tool.
+  if (program === '') return;
+  for (const word of command.assignments) pushFound(result, tlsAssignment(model, word, true));
+  if (program !== 'env' && program !== 'export') return;
+  for (const word of command.args) pushFound(result, tlsAssignment(model, word, program === 'env'));
+}
+
+function pushFound(result: DisabledCheck[], check: DisabledCheck | null): void {
+  if (check) result.push(check);
 }
 
 function propertiesOf(instruction: InstructionInfo): Property[] {
@@ -139,24 +153,42 @@ function propertiesOf(instruction: InstructionInfo): Property[] {
 
 /** ENV/ARG that turn TLS verification off for every later step (ARG values are in the environment of RUN). */
 function tlsVariables(instruction: InstructionInfo): DisabledCheck[] {
-  return propertiesOf(instruction).flatMap((property) => {
-    const disables = TLS_VARIABLES[property.getName()];
+  const result: DisabledCheck[] = [];
+  for (const property of propertiesOf(instruction)) {
+    const disables = TLS_VARIABLES.get(property.getName());
     const value = property.getValue();
-    if (!disables || value === null || !disables(value)) return [];
-    return [{ range: property.getRange(), what: `${instruction.keyword} ${property.getName()}=${value}`, removal: null }];
-  });
+    if (!disables || value === null || !disables(value)) continue;
+    result.push({ range: property.getRange(), what: `${instruction.keyword} ${property.getName()}=${value}`, removal: null });
+  }
+  return result;
+}
+
+/** Windows images call curl.exe and wget.exe: the invocation under the name without `.exe`. */
+function withoutExeSuffix(invocation: Invocation): Invocation {
+  const { name } = invocation;
+  // Cheap test first: almost no program name has a dot four characters from its end.
+  if (name.charAt(name.length - 4) !== '.') return invocation;
+  const stripped = name.replace(/\.exe$/i, '');
+  return stripped === name ? invocation : { ...invocation, name: stripped };
 }
 
 /** Everything in the instruction that turns TLS certificate verification off. */
 export function disabledTlsChecks(model: DockerfileModel, instruction: InstructionInfo): DisabledCheck[] {
   if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') return tlsVariables(instruction);
-  return (instruction.script?.commands ?? []).flatMap((command) => {
+  const result: DisabledCheck[] = [];
+  for (const command of instruction.script?.commands ?? []) {
     const called = invocationOf(command);
-    // Windows images call curl.exe and wget.exe.
-    const invocation = called ? { ...called, name: called.name.replace(/\.exe$/i, '') } : null;
-    const byTool = invocation ? [...(TLS_DETECTORS[invocation.name]?.(model, invocation) ?? []), ...pipTrustedHost(model, invocation), ...strictSslOff(model, invocation)] : [];
-    return [...byTool, ...tlsAssignments(model, command)];
-  });
+    if (called) {
+      // Name tests first: most commands are none of these tools.
+      const invocation = withoutExeSuffix(called);
+      const detector = TLS_DETECTORS.get(invocation.name);
+      if (detector) result.push(...detector(model, invocation));
+      if (mayBePip(invocation.name)) result.push(...pipTrustedHost(model, invocation));
+      if (NODE_PACKAGE_MANAGERS.has(invocation.name)) result.push(...strictSslOff(model, invocation));
+    }
+    tlsAssignments(model, command, result);
+  }
+  return result;
 }
 
 const APT_PROGRAMS = new Set(['apt-get', 'apt', 'aptitude']);
@@ -164,32 +196,44 @@ const APT_UNSAFE_FLAGS = new Set(['--allow-unauthenticated', '--allow-insecure-r
 const APT_UNSAFE_OPTIONS = /^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)=(true|1|yes)$/i;
 const RPM_PROGRAMS = new Set(['yum', 'dnf', 'microdnf', 'tdnf']);
 
+/** Every program signatureFlags knows a flag of. */
+const SIGNATURE_PROGRAMS: ReadonlySet<string> = new Set([...APT_PROGRAMS, 'apk', ...RPM_PROGRAMS, 'rpm']);
+
 function signatureFlags(model: DockerfileModel, tool: Invocation): DisabledCheck[] {
   const result: DisabledCheck[] = [];
+  const apt = APT_PROGRAMS.has(tool.name);
+  const rpmFamily = RPM_PROGRAMS.has(tool.name);
   tool.args.forEach((word, index) => {
-    if (APT_PROGRAMS.has(tool.name) && APT_UNSAFE_FLAGS.has(word.value)) result.push(found(model, `${tool.name} ${word.value}`, word));
-    if (APT_PROGRAMS.has(tool.name) && APT_UNSAFE_OPTIONS.test(word.value) && tool.args[index - 1]?.value === '-o') result.push(found(model, `${tool.name} -o ${word.value}`, tool.args[index - 1], word));
+    if (apt && APT_UNSAFE_FLAGS.has(word.value)) result.push(found(model, `${tool.name} ${word.value}`, word));
+    // The option's word first: a regex per argument of every apt-get call adds up.
+    if (apt && tool.args[index - 1]?.value === '-o' && APT_UNSAFE_OPTIONS.test(word.value)) result.push(found(model, `${tool.name} -o ${word.value}`, tool.args[index - 1], word));
     if (tool.name === 'apk' && word.value === '--allow-untrusted') result.push(found(model, 'apk --allow-untrusted', word));
-    if (RPM_PROGRAMS.has(tool.name) && (word.value === '--nogpgcheck' || /^--setopt=(\S+\.)?gpgcheck=(0|false|no)$/i.test(word.value))) result.push(found(model, `${tool.name} ${word.value}`, word));
+    if (rpmFamily && (word.value === '--nogpgcheck' || /^--setopt=(\S+\.)?gpgcheck=(0|false|no)$/i.test(word.value))) result.push(found(model, `${tool.name} ${word.value}`, word));
     if (tool.name === 'rpm' && word.value === '--nosignature') result.push(found(model, 'rpm --nosignature', word));
   });
   return result;
 }
 
+const TRUSTED_YES = 'trusted=yes';
+
 /** `deb [trusted=yes] http://…` written into an apt source list by a RUN. */
-function trustedAptSources(command: ShellCommand): DisabledCheck[] {
-  return command.args.flatMap((word) => {
-    const at = word.raw.search(/trusted=yes/);
-    if (at === -1 || !/\bdeb(-src)?\b/.test(word.value) || word.range.start.line !== word.range.end.line) return [];
+function trustedAptSources(command: ShellCommand, result: DisabledCheck[]): void {
+  for (const word of command.args) {
+    const at = word.raw.indexOf(TRUSTED_YES);
+    if (at === -1 || !/\bdeb(-src)?\b/.test(word.value) || word.range.start.line !== word.range.end.line) continue;
     const start = { line: word.range.start.line, character: word.range.start.character + at };
-    return [{ range: { start, end: { line: start.line, character: start.character + 'trusted=yes'.length } }, what: 'an apt source with [trusted=yes]', removal: null }];
-  });
+    result.push({ range: { start, end: { line: start.line, character: start.character + TRUSTED_YES.length } }, what: 'an apt source with [trusted=yes]', removal: null });
+  }
 }
 
 /** Everything in the RUN that turns package signature checks off. */
 export function disabledSignatureChecks(model: DockerfileModel, instruction: InstructionInfo): DisabledCheck[] {
-  return (instruction.script?.commands ?? []).flatMap((command) => {
+  const result: DisabledCheck[] = [];
+  for (const command of instruction.script?.commands ?? []) {
     const invocation = invocationOf(command);
-    return [...(invocation ? signatureFlags(model, invocation) : []), ...trustedAptSources(command)];
-  });
+    // Cheap test first: most commands are no package manager.
+    if (invocation && SIGNATURE_PROGRAMS.has(invocation.name)) result.push(...signatureFlags(model, invocation));
+    trustedAptSources(command, result);
+  }
+  return result;
 }

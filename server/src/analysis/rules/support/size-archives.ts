@@ -1,7 +1,7 @@
 // Archives downloaded to a file (curl -o, curl -O, wget) and extracted (tar, unzip) in one RUN: the file
 // the download wrote, the extraction of that same file, and whether an `rm` removes it afterwards.
 import type { RunScript, ShellWord } from '../../shell-types';
-import { baseName, compareRangeStarts, invocationOf, type Invocation } from './commands';
+import { baseName, callsAny, compareRangeStarts, invocationOf, type Invocation } from './commands';
 import { isSameOrAncestor, normalizePath } from './paths';
 
 export interface Download {
@@ -15,6 +15,7 @@ export interface Download {
 }
 
 const URL = /^(https?|ftp):\/\//i;
+const DOWNLOADERS = ['curl', 'wget'];
 
 // curl(1): short options that take a value (the rest of a bundle, or the next word).
 const CURL_SHORT_WITH_VALUE = new Set('oubHdXAemwTrxcbFKECYyzPQtUD'.split(''));
@@ -119,6 +120,8 @@ function wgetDownloads(invocation: Invocation): Download[] {
 
 /** Files the script downloads with curl or wget, in order. */
 export function downloads(script: RunScript): Download[] {
+  // Cheap test first: most RUNs download nothing.
+  if (!callsAny(script, DOWNLOADERS)) return [];
   return script.commands.flatMap((command) => {
     const invocation = invocationOf(command);
     if (!invocation) return [];

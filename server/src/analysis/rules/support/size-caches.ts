@@ -62,9 +62,10 @@ export function packageCacheVisitor(context: RuleContext, spec: PackageCacheSpec
   return {
     RUN(run, stage) {
       const script = run.script;
-      if (!script || script.incomplete || keepsCacheOut(run, spec.location)) return;
+      if (!script || script.incomplete) return;
+      // The writers first: most RUNs call none of the tool's commands.
       const writers = spec.writers(run);
-      if (writers.length === 0 || spec.isConfiguredAway?.(stage, run)) return;
+      if (writers.length === 0 || keepsCacheOut(run, spec.location) || spec.isConfiguredAway?.(stage, run)) return;
       // Commands are looked at through their wrappers (`sudo`), as the writers are.
       const cleanups = script.commands.filter((command) => {
         const invocation = invocationOf(command);

@@ -4,18 +4,11 @@ import type { InstructionInfo, Stage } from '../../model-types';
 import type { Position } from '../../rule';
 import type { RunScript } from '../../shell-types';
 import { compareRangeStarts } from './commands';
-import { instructionArguments } from './instruction-args';
+import { instructionArguments, instructionText } from './instruction-args';
+import { matchedBefore, nearestBefore, nearestMatchBefore } from './stage-history';
 import { isRootUser } from './users';
 
-/** Instructions that run before `instruction`: earlier ones of its stage, then those of its base stages (nearest first). */
-export function instructionsBefore(stage: Stage, instruction: InstructionInfo): InstructionInfo[] {
-  const before: InstructionInfo[] = [];
-  for (let current: Stage | null = stage; current; current = current.baseStage) {
-    const own = current === stage ? current.instructions.filter((other) => compareRangeStarts(other.range, instruction.range) < 0) : current.instructions;
-    before.push(...own.filter((other) => !other.onbuild).reverse());
-  }
-  return before;
-}
+const DECLARATIONS = ['ENV', 'ARG'];
 
 /**
  * The value an ENV or ARG before the RUN gives the variable (the nearest one wins), or the value a
@@ -24,12 +17,9 @@ export function instructionsBefore(stage: Stage, instruction: InstructionInfo): 
 export function variableSetting(stage: Stage, run: InstructionInfo, name: string): string | null {
   const inScript = run.script ? assignmentIn(run.script, name) : null;
   if (inScript !== null) return inScript;
-  for (const instruction of instructionsBefore(stage, run)) {
-    if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
-    const value = declaredValue(instruction, name);
-    if (value !== null) return value;
-  }
-  return null;
+  // The last declaration before the RUN wins.
+  const declaration = nearestMatchBefore(stage, run, `declares ${name}`, DECLARATIONS, (instruction) => declaredValue(instruction, name) !== null);
+  return declaration === null ? null : declaredValue(declaration, name);
 }
 
 /** `ENV NAME=value`, `ENV NAME value`, `ARG NAME=value` (an ARG without a default sets nothing). */
@@ -46,9 +36,10 @@ function declaredValue(instruction: InstructionInfo, name: string): string | nul
 }
 
 function assignmentIn(script: RunScript, name: string): string | null {
+  const prefix = `${name}=`;
   for (const command of script.commands) {
-    for (const word of [...command.assignments, ...command.args]) {
-      if (word.value.startsWith(`${name}=`)) return word.value.slice(name.length + 1);
+    for (const words of [command.assignments, command.args]) {
+      for (const word of words) if (word.value.startsWith(prefix)) return word.value.slice(prefix.length);
     }
   }
   return null;
@@ -56,14 +47,18 @@ function assignmentIn(script: RunScript, name: string): string | null {
 
 /** True when an instruction before the RUN (or the RUN itself) has text matching the pattern. */
 export function writtenBefore(stage: Stage, run: InstructionInfo, pattern: RegExp, keywords: readonly string[] = ['RUN']): boolean {
-  return [run, ...instructionsBefore(stage, run)].some(
-    (instruction) => keywords.includes(instruction.keyword) && pattern.test(instruction.node.getTextContent()),
-  );
+  if (hasText(run, pattern, keywords)) return true;
+  const key = `text ${pattern.source} ${pattern.flags} in ${keywords.join(' ')}`;
+  return matchedBefore(stage, run, key, keywords, (instruction) => hasText(instruction, pattern, keywords));
+}
+
+function hasText(instruction: InstructionInfo, pattern: RegExp, keywords: readonly string[]): boolean {
+  return keywords.includes(instruction.keyword) && pattern.test(instructionText(instruction));
 }
 
 /** True when the RUN runs as root: no USER before it (and the image's default is root or unknown) or USER root. */
 export function runsAsRoot(stage: Stage, run: InstructionInfo): boolean {
-  const user = instructionsBefore(stage, run).find((instruction) => instruction.keyword === 'USER');
+  const user = nearestBefore(stage, run, 'USER');
   if (!user) return stage.facts.defaultUser === null || isRootUser(stage.facts.defaultUser);
   const name = instructionArguments(user)[0]?.value;
   return name !== undefined && isRootUser(name);

@@ -11,15 +11,26 @@ const PLATFORM_SAMPLES: Readonly<Record<string, string>> = {
   TARGETARCH: 'amd64', BUILDARCH: 'amd64', TARGETVARIANT: '', BUILDVARIANT: '',
 };
 
-/** Global ARG name → its default with earlier defaults substituted; null when declared without one. */
-export function globalArgDefaults(model: DockerfileModel): Map<string, string | null> {
+const defaultsByModel = new WeakMap<DockerfileModel, ReadonlyMap<string, string | null>>();
+
+/** Global ARG name → its default with earlier defaults substituted; null when declared without one (read once per analysis). */
+export function globalArgDefaults(model: DockerfileModel): ReadonlyMap<string, string | null> {
+  let defaults = defaultsByModel.get(model);
+  if (defaults === undefined) {
+    defaults = readGlobalArgDefaults(model);
+    defaultsByModel.set(model, defaults);
+  }
+  return defaults;
+}
+
+function readGlobalArgDefaults(model: DockerfileModel): Map<string, string | null> {
   const values = new Map<string, string | null>(Object.entries(PLATFORM_SAMPLES));
   for (const instruction of model.globalInstructions) {
     if (instruction.keyword !== 'ARG' || instruction.onbuild) continue;
     const text = textAt(model, { start: instruction.keywordRange.end, end: instruction.range.end });
     for (const declaration of parseArgDeclarations(text, model.escapeCharacter)) {
       if (declaration.defaultValue === null) {
-        if (!values.has(declaration.name) || PLATFORM_ARGS.has(declaration.name)) values.set(declaration.name, PLATFORM_SAMPLES[declaration.name] ?? null);
+        if (!values.has(declaration.name) || PLATFORM_ARGS.has(declaration.name)) values.set(declaration.name, Object.hasOwn(PLATFORM_SAMPLES, declaration.name) ? PLATFORM_SAMPLES[declaration.name] : null);
         continue;
       }
       const expanded = expandVariables(declaration.defaultValue, values, model.escapeCharacter);
@@ -39,10 +50,12 @@ export interface DefaultExpansion {
  * The stage's image with the defaults; null when that cannot be known for sure (an undeclared variable, a
  * nested or unusual expansion): then nothing is reported.
  */
-export function imageWithDefaults(model: DockerfileModel, stage: Stage, defaults: Map<string, string | null>): DefaultExpansion | null {
+export function imageWithDefaults(model: DockerfileModel, stage: Stage): DefaultExpansion | null {
   const range = stage.base.range;
   const uses = variableUses(model, range);
+  // Most FROM lines use no variable: the defaults are worked out only for those that do.
   if (uses.length === 0) return null;
+  const defaults = globalArgDefaults(model);
   let image = '';
   let cursor = offsetAt(model.text, model.lineStarts, range.start);
   const unsetArgs: string[] = [];

@@ -26,29 +26,49 @@ export type ResolvedReference =
   | { kind: 'variable' }
   | { kind: 'unknown' };
 
-/** `COPY --from` and `RUN --mount=…,from=` of one stage, ONBUILD triggers left out (they name stages of another build). */
-export function stageReferencesIn(stage: Stage): StageReference[] {
-  return stage.instructions.flatMap((instruction) => (instruction.onbuild ? [] : referencesOf(instruction)));
-}
+/** Several rules read each stage's references: they are read once per analysis. */
+const referencesByStage = new WeakMap<Stage, readonly StageReference[]>();
 
-function referencesOf(instruction: InstructionInfo): StageReference[] {
-  const node = instruction.node;
-  if (!(node instanceof ModifiableInstruction)) return [];
-  const references: StageReference[] = [];
-  for (const flag of safely(() => node.getFlags(), [])) {
-    const name = flag.getName().toLowerCase();
-    if (instruction.keyword === 'COPY' && name === 'from') {
-      const value = flag.getValue();
-      const range = flag.getValueRange();
-      if (value && range) references.push({ instruction, value, range, via: 'copy' });
-    } else if (instruction.keyword === 'RUN' && name === 'mount') {
-      const option = safely(() => flag.getOption('from'), null);
-      const value = option?.getValue();
-      const range = option?.getValueRange();
-      if (option && value && range) references.push({ instruction, value, range, via: 'mount' });
-    }
+/**
+ * `COPY --from` and `RUN --mount=…,from=` of one stage, ONBUILD triggers left out (they name stages of
+ * another build). Shared between rules: frozen.
+ */
+export function stageReferencesIn(stage: Stage): readonly StageReference[] {
+  let references = referencesByStage.get(stage);
+  if (references === undefined) {
+    const found: StageReference[] = [];
+    for (const instruction of stage.instructions) if (!instruction.onbuild) collectReferences(instruction, found);
+    references = Object.freeze(found);
+    referencesByStage.set(stage, references);
   }
   return references;
+}
+
+function collectReferences(instruction: InstructionInfo, into: StageReference[]): void {
+  if (instruction.keyword === 'COPY') {
+    // The model's flags are the parser's own (same names, values and ranges): no need to ask it again.
+    for (const flag of instruction.flags) {
+      if (flag.name.toLowerCase() === 'from' && flag.value && flag.valueRange) into.push({ instruction, value: flag.value, range: flag.valueRange, via: 'copy' });
+    }
+    return;
+  }
+  // Cheap test first: only a RUN --mount whose value mentions `from` can name a stage, and only
+  // then is the parser asked for the option's range.
+  if (instruction.keyword === 'RUN' && instruction.flags.some((flag) => flag.name.toLowerCase() === 'mount' && flag.value?.includes('from'))) {
+    collectMountReferences(instruction, into);
+  }
+}
+
+function collectMountReferences(instruction: InstructionInfo, into: StageReference[]): void {
+  const node = instruction.node;
+  if (!(node instanceof ModifiableInstruction)) return;
+  for (const flag of safely(() => node.getFlags(), [])) {
+    if (flag.getName().toLowerCase() !== 'mount') continue;
+    const option = safely(() => flag.getOption('from'), null);
+    const value = option?.getValue();
+    const range = option?.getValueRange();
+    if (option && value && range) into.push({ instruction, value, range, via: 'mount' });
+  }
 }
 
 export function resolveReference(model: DockerfileModel, value: string, from: Stage): ResolvedReference {

@@ -60,6 +60,8 @@ export function isCommonImageEnv(name: string): boolean {
 
 /** References in `range` of the document, quotes and the escape character respected as BuildKit's lexer does. */
 export function variableUses(model: DockerfileModel, range: Range): VariableUse[] {
+  // Cheap test first: most instructions use no variable at all.
+  if (!linesContainDollar(model, range)) return [];
   const text = model.text;
   const start = offsetAt(text, model.lineStarts, range.start);
   const end = offsetAt(text, model.lineStarts, range.end);
@@ -87,6 +89,13 @@ export function variableUses(model: DockerfileModel, range: Range): VariableUse[
     i = use.end - 1;
   }
   return uses;
+}
+
+/** True when a line the range touches has a `$` (the whole lines: a superset of the range's text). */
+function linesContainDollar(model: DockerfileModel, range: Range): boolean {
+  const last = Math.min(range.end.line, model.lines.length - 1);
+  for (let line = Math.max(0, range.start.line); line <= last; line++) if (model.lines[line].includes('$')) return true;
+  return false;
 }
 
 interface RawUse {
@@ -126,13 +135,35 @@ export function expandedRange(model: DockerfileModel, instruction: InstructionIn
   return { start: instruction.keywordRange.end, end: instruction.range.end };
 }
 
-/** Names an ARG or ENV instruction defines (ENV pairs through dockerfile-ast's properties). */
-export function definedNames(model: DockerfileModel, instruction: InstructionInfo): string[] {
+/** The references in the part of an instruction BuildKit expands (none in an instruction with a heredoc). */
+export function expandedVariableUses(model: DockerfileModel, instruction: InstructionInfo): VariableUse[] {
+  // Cheap test first: most instructions have no `$` on any of their lines.
+  if (!linesContainDollar(model, instruction.range)) return [];
+  const range = expandedRange(model, instruction);
+  return range ? variableUses(model, range) : [];
+}
+
+/** Several rules ask each ARG and ENV what it defines, some of them several times: read once per analysis. */
+const namesByInstruction = new WeakMap<InstructionInfo, readonly string[]>();
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/** Names an ARG or ENV instruction defines (ENV pairs through dockerfile-ast's properties). Shared: frozen. */
+export function definedNames(model: DockerfileModel, instruction: InstructionInfo): readonly string[] {
+  if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return NO_NAMES;
+  let names = namesByInstruction.get(instruction);
+  if (names === undefined) {
+    names = Object.freeze(readDefinedNames(model, instruction));
+    namesByInstruction.set(instruction, names);
+  }
+  return names;
+}
+
+function readDefinedNames(model: DockerfileModel, instruction: InstructionInfo): string[] {
   if (instruction.keyword === 'ARG') {
     return parseArgDeclarations(textAt(model, { start: instruction.keywordRange.end, end: instruction.range.end }), model.escapeCharacter).map((d) => d.name);
   }
-  if (instruction.keyword === 'ENV') return envProperties(instruction).map((property) => property.name);
-  return [];
+  return envProperties(instruction).map((property) => property.name);
 }
 
 export interface EnvProperty {
@@ -146,7 +177,19 @@ interface PropertyCapable {
   getProperties(): Array<{ getName(): string; getNameRange(): Range; getValueRange(): Range | null; getRange(): Range }>;
 }
 
-export function envProperties(instruction: InstructionInfo): EnvProperty[] {
+const propertiesByInstruction = new WeakMap<InstructionInfo, readonly EnvProperty[]>();
+
+/** The pairs of an ENV (or any instruction with properties), read once per analysis. Shared: frozen. */
+export function envProperties(instruction: InstructionInfo): readonly EnvProperty[] {
+  let properties = propertiesByInstruction.get(instruction);
+  if (properties === undefined) {
+    properties = Object.freeze(readProperties(instruction));
+    propertiesByInstruction.set(instruction, properties);
+  }
+  return properties;
+}
+
+function readProperties(instruction: InstructionInfo): EnvProperty[] {
   const node = instruction.node as unknown as Partial<PropertyCapable>;
   if (typeof node.getProperties !== 'function') return [];
   try {
@@ -161,8 +204,19 @@ export function envProperties(instruction: InstructionInfo): EnvProperty[] {
   }
 }
 
-/** The names declared by ARGs before the first FROM, with the line of each declaration. */
-export function globalArgNames(model: DockerfileModel): Map<string, number> {
+const globalArgsByModel = new WeakMap<DockerfileModel, ReadonlyMap<string, number>>();
+
+/** The names declared by ARGs before the first FROM, with the line of each declaration (read once per analysis). */
+export function globalArgNames(model: DockerfileModel): ReadonlyMap<string, number> {
+  let names = globalArgsByModel.get(model);
+  if (names === undefined) {
+    names = readGlobalArgNames(model);
+    globalArgsByModel.set(model, names);
+  }
+  return names;
+}
+
+function readGlobalArgNames(model: DockerfileModel): Map<string, number> {
   const names = new Map<string, number>();
   for (const instruction of model.globalInstructions) {
     if (instruction.keyword !== 'ARG' || instruction.onbuild) continue;
@@ -174,42 +228,88 @@ export function globalArgNames(model: DockerfileModel): Map<string, number> {
 /**
  * What a stage has defined as its instructions are visited in order: the ENVs of the stages it is built FROM
  * (their ARGs do not carry over), then its own ARGs and ENVs. ONBUILD triggers define nothing in this build.
- * Incremental, so that a long stage costs one pass.
+ * Incremental, so that a long stage costs one pass; and lazy, because most instructions use no variable:
+ * what an instruction defines is read only once a later one asks what is defined.
  */
 export class StageScope {
-  /** Names defined so far, with the line that defined them. */
-  readonly defined = new Map<string, number>();
-  /** False when the base image may define ENV we cannot see. */
-  readonly baseEnvKnown: boolean;
-  /** Every definition in the stage itself, for "defined only later" messages. */
-  private readonly definitions = new Map<string, number[]>();
+  private known: Map<string, number> | null = null;
+  /** ARGs and ENVs recorded since `known` was last brought up to date, in order. */
+  private readonly pending: InstructionInfo[] = [];
 
-  constructor(private readonly model: DockerfileModel, stage: Stage) {
-    for (const name of ALWAYS_DEFINED) this.defined.set(name, 0);
-    const chain: Stage[] = [];
-    for (let current = stage.baseStage; current && !chain.includes(current) && current !== stage; current = current.baseStage) chain.unshift(current);
-    for (const ancestor of chain) {
-      for (const other of ancestor.instructions) {
-        if (other.keyword === 'ENV' && !other.onbuild) for (const name of definedNames(model, other)) this.defined.set(name, other.range.start.line + 1);
-      }
+  constructor(private readonly model: DockerfileModel, private readonly stage: Stage) {}
+
+  /** Names defined so far, with the line that defined them. */
+  get defined(): ReadonlyMap<string, number> {
+    const known = (this.known ??= new Map(inheritedNames(this.model, this.stage)));
+    for (const instruction of this.pending) {
+      for (const name of definedNames(this.model, instruction)) known.set(name, instruction.range.start.line + 1);
     }
-    for (const other of stage.instructions) {
-      if ((other.keyword !== 'ENV' && other.keyword !== 'ARG') || other.onbuild) continue;
-      for (const name of definedNames(model, other)) this.definitions.set(name, [...(this.definitions.get(name) ?? []), other.range.start.line + 1]);
-    }
-    this.baseEnvKnown = baseEnvKnown(chain[0] ?? stage);
+    this.pending.length = 0;
+    return known;
+  }
+
+  /** False when the base image may define ENV we cannot see. */
+  get baseEnvKnown(): boolean {
+    return baseEnvKnown(ancestorsOf(this.stage)[0] ?? this.stage);
   }
 
   /** Call after judging an instruction: what it defines is visible from the next one on. */
   record(instruction: InstructionInfo): void {
     if ((instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') || instruction.onbuild) return;
-    for (const name of definedNames(this.model, instruction)) this.defined.set(name, instruction.range.start.line + 1);
+    this.pending.push(instruction);
   }
 
   /** The line of the first definition of `name` in the stage after `instruction`, or null. */
   definedLaterThan(instruction: InstructionInfo, name: string): number | null {
-    return this.definitions.get(name)?.find((line) => line > instruction.range.end.line + 1) ?? null;
+    return stageDefinitions(this.model, this.stage).get(name)?.find((line) => line > instruction.range.end.line + 1) ?? null;
   }
+}
+
+/** The stages `stage` is built FROM, the root first. */
+function ancestorsOf(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let current = stage.baseStage; current && !chain.includes(current) && current !== stage; current = current.baseStage) chain.unshift(current);
+  return chain;
+}
+
+/** Several rules open a scope on each stage: what it inherits and defines is read once per analysis. */
+const inheritedByStage = new WeakMap<Stage, ReadonlyMap<string, number>>();
+const definitionsByStage = new WeakMap<Stage, ReadonlyMap<string, readonly number[]>>();
+
+/** What every stage has from the start (PATH), then the ENVs of the stages it is built FROM. */
+function inheritedNames(model: DockerfileModel, stage: Stage): ReadonlyMap<string, number> {
+  let inherited = inheritedByStage.get(stage);
+  if (inherited === undefined) {
+    const names = new Map<string, number>();
+    for (const name of ALWAYS_DEFINED) names.set(name, 0);
+    for (const ancestor of ancestorsOf(stage)) {
+      for (const other of ancestor.instructions) {
+        if (other.keyword === 'ENV' && !other.onbuild) for (const name of definedNames(model, other)) names.set(name, other.range.start.line + 1);
+      }
+    }
+    inherited = names;
+    inheritedByStage.set(stage, inherited);
+  }
+  return inherited;
+}
+
+/** Every definition in the stage itself: name → the lines of its ARGs and ENVs. */
+function stageDefinitions(model: DockerfileModel, stage: Stage): ReadonlyMap<string, readonly number[]> {
+  let definitions = definitionsByStage.get(stage);
+  if (definitions === undefined) {
+    const lines = new Map<string, number[]>();
+    for (const other of stage.instructions) {
+      if ((other.keyword !== 'ENV' && other.keyword !== 'ARG') || other.onbuild) continue;
+      for (const name of definedNames(model, other)) {
+        const known = lines.get(name);
+        if (known) known.push(other.range.start.line + 1);
+        else lines.set(name, [other.range.start.line + 1]);
+      }
+    }
+    definitions = lines;
+    definitionsByStage.set(stage, definitions);
+  }
+  return definitions;
 }
 
 function baseEnvKnown(root: Stage): boolean {

@@ -81,8 +81,8 @@ export function sdkImage(ref: ImageRef): SdkImage | null {
     return { label: 'the .NET SDK', runtime: ref.tag ? { image: chiseled, withShell } : null };
   }
   if (isOfficial(ref, 'buildpack-deps')) {
-    const codename = tagTokens(ref).find((token) => token in DISTRO_CODENAMES);
-    const distro = codename ? DISTRO_CODENAMES[codename] : null;
+    const codename = tagTokens(ref).find((token) => DISTRO_CODENAMES.has(token));
+    const distro = codename ? (DISTRO_CODENAMES.get(codename) ?? null) : null;
     const image = !codename ? null : distro?.startsWith('debian') ? `debian:${codename}-slim` : `ubuntu:${codename}`;
     return { label: 'compilers and development headers', runtime: image ? { image, withShell: image } : null };
   }
@@ -94,7 +94,7 @@ const LIGHTER_VARIANTS: ReadonlyArray<{ repository: string; variant: (tag: strin
   { repository: 'node', kind: 'slim', variant: (tag) => insertSuffix(tag, 'slim', 'after-codename') },
   { repository: 'python', kind: 'slim', variant: (tag) => insertSuffix(tag, 'slim', 'before-codename') },
   { repository: 'ruby', kind: 'slim', variant: (tag) => insertSuffix(tag, 'slim', 'before-codename') },
-  { repository: 'debian', kind: 'slim', variant: (tag) => (tag && tag in DISTRO_CODENAMES ? `${tag}-slim` : tag && /^\d+$/.test(tag) ? `${tag}-slim` : null) },
+  { repository: 'debian', kind: 'slim', variant: (tag) => (tag && DISTRO_CODENAMES.has(tag) ? `${tag}-slim` : tag && /^\d+$/.test(tag) ? `${tag}-slim` : null) },
   { repository: 'nginx', kind: 'alpine', variant: (tag) => (tag === null || tag === 'latest' ? 'alpine' : /^[\d.]+$/.test(tag) ? `${tag}-alpine` : null) },
   { repository: 'httpd', kind: 'alpine', variant: (tag) => (tag === null || tag === 'latest' ? 'alpine' : /^[\d.]+$/.test(tag) ? `${tag}-alpine` : null) },
 ];
@@ -105,7 +105,7 @@ function insertSuffix(tag: string | null, suffix: string, order: 'after-codename
   const [version, ...rest] = tag.split('-');
   if (!/^\d+(\.\d+)*$/.test(version) || rest.length > 1) return null;
   if (rest.length === 0) return `${version}-${suffix}`;
-  if (!(rest[0] in DISTRO_CODENAMES)) return null;
+  if (!DISTRO_CODENAMES.has(rest[0])) return null;
   return order === 'after-codename' ? `${version}-${rest[0]}-${suffix}` : `${version}-${suffix}-${rest[0]}`;
 }
 

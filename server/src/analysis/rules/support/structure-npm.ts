@@ -4,16 +4,18 @@
 import type { Arg, Env } from 'dockerfile-ast';
 import type { InstructionInfo, Stage } from '../../model-types';
 import type { ShellCommand } from '../../shell-types';
-import { compareRangeStarts, findCalls } from './commands';
+import { compareRangeStarts, findCalls, type ToolSpec } from './commands';
 import { effectiveNode } from './instruction-args';
 import { findInstallCalls, optionValue, type InstallCall, type InstallSyntax } from './pinning-command-line';
 import { NPM_INSTALL } from './pinning-syntaxes';
-import { stageChain } from './structure-stages';
+import { matchedBefore } from './stage-history';
 
 const NPM_PROJECT_INSTALL: InstallSyntax = {
   ...NPM_INSTALL,
   installSubcommands: [...NPM_INSTALL.installSubcommands, ['ci'], ['clean-install'], ['ic'], ['install-clean'], ['isntall-clean']],
 };
+
+const NPM: ToolSpec = { programs: ['npm'] };
 
 /** Environment settings under which npm omits the devDependencies. */
 const PRODUCTION_ENV: ReadonlyArray<{ name: RegExp; value: RegExp }> = [
@@ -30,8 +32,11 @@ function isProductionSetting(name: string, value: string): boolean {
 /** Installs of the project's dependencies (no package operands, not global) that keep the devDependencies. */
 export function devDependencyInstalls(run: InstructionInfo, stage: Stage): InstallCall[] {
   const script = run.script;
-  if (!script || productionEnvironmentBefore(stage, run)) return [];
-  return findInstallCalls(script, NPM_PROJECT_INSTALL).filter(
+  if (!script) return [];
+  // Cheap test first: most RUNs call no npm install; the ENV and ARG before the RUN are read only for those that do.
+  const installs = findInstallCalls(script, NPM_PROJECT_INSTALL);
+  if (installs.length === 0 || productionEnvironmentBefore(stage, run)) return [];
+  return installs.filter(
     (call) =>
       call.packages.length === 0 &&
       optionValue(call, '-g', '--global', '--location') === null &&
@@ -61,25 +66,24 @@ function assignsProduction(command: ShellCommand): boolean {
 
 /** `npm prune --omit=dev` (or `--production`) later in the same RUN removes them before the layer is written. */
 function prunesLater(run: InstructionInfo, call: InstallCall): boolean {
-  return findCalls(run.script!, { programs: ['npm'] }, ['prune']).some(
+  return findCalls(run.script!, NPM, ['prune']).some(
     (prune) =>
       compareRangeStarts(prune.command.range, call.invocation.command.range) > 0 &&
       prune.args.some((word) => word.value === '--production' || word.value === '--omit=dev' || word.value === 'dev'),
   );
 }
 
+const DECLARATIONS = ['ENV', 'ARG'];
+
 /** An ENV or ARG default of the stage chain, before the RUN, that makes npm skip the devDependencies. */
 function productionEnvironmentBefore(stage: Stage, run: InstructionInfo): boolean {
-  for (const current of stageChain(stage)) {
-    for (const instruction of current.instructions) {
-      if (current === stage && compareRangeStarts(instruction.range, run.range) >= 0) break;
-      if (instruction.onbuild || (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG')) continue;
-      const node = effectiveNode(instruction) as Partial<Env & Arg>;
-      const properties = typeof node.getProperties === 'function' ? node.getProperties() : [];
-      if (properties.some((property) => isProductionSetting(property.getName(), property.getValue() ?? ''))) return true;
-    }
-  }
-  return false;
+  return matchedBefore(stage, run, 'npm production setting', DECLARATIONS, setsProduction);
+}
+
+function setsProduction(instruction: InstructionInfo): boolean {
+  const node = effectiveNode(instruction) as Partial<Env & Arg>;
+  const properties = typeof node.getProperties === 'function' ? node.getProperties() : [];
+  return properties.some((property) => isProductionSetting(property.getName(), property.getValue() ?? ''));
 }
 
 /** Commands after the install in the stage that may need the devDependencies (`npm run build`, `npx tsc`). */

@@ -47,6 +47,18 @@ function commandWords(instruction: InstructionInfo): string[] {
  * is not a bare shell, and nothing in it says development or tests (`npm run dev`, `pytest`).
  */
 export function runsAnApplication(stage: Stage): boolean {
+  let runs = applicationStages.get(stage);
+  if (runs === undefined) {
+    runs = startsAnApplication(stage);
+    applicationStages.set(stage, runs);
+  }
+  return runs;
+}
+
+/** Several rules ask this of the shipped stage for every RUN: it is answered once per analysis. */
+const applicationStages = new WeakMap<Stage, boolean>();
+
+function startsAnApplication(stage: Stage): boolean {
   const commands = startCommands(stage);
   if (commands.length === 0) return false;
   const words = commands.flatMap(commandWords);

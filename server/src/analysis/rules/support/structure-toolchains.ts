@@ -47,6 +47,9 @@ const REMOVERS: ReadonlyArray<{ tool: ToolSpec; subcommands: string[] }> = [
   { tool: { programs: ['zypper'] }, subcommands: ['rm', 'remove'] },
 ];
 
+const APT_MARK: ToolSpec = { programs: ['apt-mark'] };
+const GROUP_INSTALLERS: ToolSpec = { programs: ['dnf', 'dnf-3', 'dnf5', 'yum'] };
+
 /** Names the script removes again, and whether it purges everything auto-installed (`apt-mark auto` + `--auto-remove`). */
 function removedInScript(script: RunScript): { names: Set<string>; purgesAutoInstalled: boolean } {
   const names = new Set<string>();
@@ -60,7 +63,7 @@ function removedInScript(script: RunScript): { names: Set<string>; purgesAutoIns
       }
     }
   }
-  const marksAuto = findCalls(script, { programs: ['apt-mark'] }, ['auto']).length > 0;
+  const marksAuto = findCalls(script, APT_MARK, ['auto']).length > 0;
   return { names, purgesAutoInstalled: autoRemoves && marksAuto };
 }
 
@@ -74,11 +77,13 @@ function virtualName(call: InstallCall): string | null {
 export function installedToolchains(run: InstructionInfo): InstalledToolchain[] {
   const script = run.script;
   if (!script) return [];
-  const removed = removedInScript(script);
-  if (removed.purgesAutoInstalled) return [];
   const found: InstalledToolchain[] = [];
+  let removed: ReturnType<typeof removedInScript> | null = null;
   for (const syntax of INSTALLERS) {
     for (const call of findInstallCalls(script, syntax)) {
+      // The removals are read only for a RUN that installs: most RUNs install nothing.
+      removed ??= removedInScript(script);
+      if (removed.purgesAutoInstalled) return [];
       const group = virtualName(call);
       if (group && removed.names.has(group)) continue;
       for (const word of call.packages) {
@@ -95,7 +100,7 @@ export function installedToolchains(run: InstructionInfo): InstalledToolchain[] 
 export function developmentGroupInstall(run: InstructionInfo): ShellWord | null {
   const script = run.script;
   if (!script) return null;
-  for (const call of findCalls(script, { programs: ['dnf', 'dnf-3', 'dnf5', 'yum'] })) {
+  for (const call of findCalls(script, GROUP_INSTALLERS)) {
     const index = firstOperandIndex(call.args);
     const words = call.args.slice(index).filter((word) => !word.value.startsWith('-'));
     const groupWords = words[0]?.value === 'groupinstall' ? words.slice(1) : words[0]?.value === 'group' && words[1]?.value === 'install' ? words.slice(2) : [];

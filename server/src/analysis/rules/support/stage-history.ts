@@ -1,0 +1,144 @@
+// What ran before an instruction: the earlier instructions of its stage and everything in the stages
+// it is built FROM. Rules ask this for every RUN, COPY or WORKDIR; walking the stage each time made
+// long stages quadratic, so each stage is indexed once per analysis and the questions become lookups.
+import type { InstructionInfo, Stage } from '../../model-types';
+import { compareRangeStarts } from './commands';
+
+interface History {
+  /** The instructions that run in this stage's build, oldest first: base stages, then its own. ONBUILD triggers are left out. */
+  ordered: InstructionInfo[];
+  /** For each instruction of the stage: how many of `ordered` run before it. */
+  positions: Map<InstructionInfo, number>;
+  /** keyword → indices into `ordered`, built on first use. */
+  byKeyword: Map<string, number[]>;
+  /** A pattern's first match in `ordered` (or -1), by pattern and keywords. */
+  firstMatches: Map<string, number>;
+}
+
+const histories = new WeakMap<Stage, History>();
+
+function historyOf(stage: Stage): History {
+  let history = histories.get(stage);
+  if (history === undefined) {
+    history = buildHistory(stage);
+    histories.set(stage, history);
+  }
+  return history;
+}
+
+function buildHistory(stage: Stage): History {
+  const chain: Stage[] = [];
+  for (let current: Stage | null = stage; current && !chain.includes(current); current = current.baseStage) chain.unshift(current);
+  const ordered: InstructionInfo[] = [];
+  const positions = new Map<InstructionInfo, number>();
+  for (const current of chain) {
+    for (const instruction of current.instructions) {
+      if (current === stage) positions.set(instruction, ordered.length);
+      if (!instruction.onbuild) ordered.push(instruction);
+    }
+  }
+  return { ordered, positions, byKeyword: new Map(), firstMatches: new Map() };
+}
+
+/** How many of the history's instructions run before `instruction` (all of them for null). */
+function positionOf(history: History, stage: Stage, instruction: InstructionInfo | null): number {
+  if (instruction === null) return history.ordered.length;
+  const known = history.positions.get(instruction);
+  if (known !== undefined) return known;
+  // Not one of the stage's own instructions: place it by its position in the document.
+  const own = stage.instructions.filter((other) => !other.onbuild && compareRangeStarts(other.range, instruction.range) < 0);
+  return history.ordered.length - stage.instructions.filter((other) => !other.onbuild).length + own.length;
+}
+
+function keywordIndices(history: History, keyword: string): number[] {
+  let indices = history.byKeyword.get(keyword);
+  if (indices === undefined) {
+    indices = [];
+    for (let index = 0; index < history.ordered.length; index++) if (history.ordered[index].keyword === keyword) indices.push(index);
+    history.byKeyword.set(keyword, indices);
+  }
+  return indices;
+}
+
+/**
+ * The instructions that run before `instruction` in its stage's build, oldest first: those of the
+ * stages it is built FROM, then the earlier ones of its own stage (all of them for null).
+ */
+export function instructionsBefore(stage: Stage, instruction: InstructionInfo | null): InstructionInfo[] {
+  const history = historyOf(stage);
+  return history.ordered.slice(0, positionOf(history, stage, instruction));
+}
+
+/** The instructions with one of the keywords that run before `instruction`, oldest first. */
+export function keywordInstructionsBefore(stage: Stage, instruction: InstructionInfo | null, keywords: readonly string[]): InstructionInfo[] {
+  const history = historyOf(stage);
+  const position = positionOf(history, stage, instruction);
+  const indices = keywords.flatMap((keyword) => keywordIndices(history, keyword).filter((index) => index < position));
+  if (keywords.length > 1) indices.sort((a, b) => a - b);
+  return indices.map((index) => history.ordered[index]);
+}
+
+/** The last instruction with this keyword that runs before `instruction` (the USER or SHELL in force), or null. */
+export function nearestBefore(stage: Stage, instruction: InstructionInfo | null, keyword: string): InstructionInfo | null {
+  const history = historyOf(stage);
+  const position = positionOf(history, stage, instruction);
+  const indices = keywordIndices(history, keyword);
+  for (let at = indices.length - 1; at >= 0; at--) if (indices[at] < position) return history.ordered[indices[at]];
+  return null;
+}
+
+/**
+ * True when an instruction with one of the keywords that runs before `instruction` matches `test`.
+ * `key` names the question (the same key must always mean the same test): the first match in the
+ * stage is found once and every later question is a comparison.
+ */
+export function matchedBefore(
+  stage: Stage,
+  instruction: InstructionInfo,
+  key: string,
+  keywords: readonly string[],
+  test: (instruction: InstructionInfo) => boolean,
+): boolean {
+  const history = historyOf(stage);
+  let first = history.firstMatches.get(key);
+  if (first === undefined) {
+    first = history.ordered.findIndex((other) => keywords.includes(other.keyword) && test(other));
+    history.firstMatches.set(key, first);
+  }
+  return first >= 0 && first < positionOf(history, stage, instruction);
+}
+
+/** Every match in `ordered` (indices, ascending), by question key: see nearestMatchBefore. */
+const allMatches = new WeakMap<History, Map<string, number[]>>();
+
+/**
+ * The last instruction with one of the keywords that runs before `instruction` and matches `test`, or null.
+ * `key` names the question as for matchedBefore: the stage's matches are found once, and every later
+ * question is a search among them.
+ */
+export function nearestMatchBefore(
+  stage: Stage,
+  instruction: InstructionInfo,
+  key: string,
+  keywords: readonly string[],
+  test: (instruction: InstructionInfo) => boolean,
+): InstructionInfo | null {
+  const history = historyOf(stage);
+  let byKey = allMatches.get(history);
+  if (byKey === undefined) {
+    byKey = new Map();
+    allMatches.set(history, byKey);
+  }
+  let matches = byKey.get(key);
+  if (matches === undefined) {
+    matches = [];
+    for (let index = 0; index < history.ordered.length; index++) {
+      const other = history.ordered[index];
+      if (keywords.includes(other.keyword) && test(other)) matches.push(index);
+    }
+    byKey.set(key, matches);
+  }
+  const position = positionOf(history, stage, instruction);
+  for (let at = matches.length - 1; at >= 0; at--) if (matches[at] < position) return history.ordered[matches[at]];
+  return null;
+}
