@@ -27,7 +27,8 @@ const CORE_MESSAGE =
 
 export default defineConfig(
   // examples/ holds the sample apps the example Dockerfiles build, not project code.
-  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test-results/', 'examples/'] },
+  // Scratch files (*.tmp.*) are git-ignored and not part of the project.
+  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', 'test-results/', 'examples/', '**/*.tmp.*'] },
   tseslint.configs.recommended,
   {
     rules: {

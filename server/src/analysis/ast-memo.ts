@@ -9,7 +9,7 @@ import type { Instruction } from 'dockerfile-ast';
  * getArguments, getFlags, getHeredocs and From's image accessors, so remembering it speeds up all of
  * them. Arrays are handed out as copies.
  */
-const MEMOISED_ACCESSORS = ['getRawArguments', 'getHeredocs', 'getProperties', 'getTextContent'] as const;
+const MEMOISED_ACCESSORS = ['getRawArguments', 'getProperties'] as const;
 
 type Accessor = (this: Instruction) => unknown;
 

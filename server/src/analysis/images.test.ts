@@ -102,6 +102,19 @@ describe('family normalisation', () => {
     ]);
   });
 
+  it('gives every caller its own facts, the same each time, whatever an earlier caller changed', () => {
+    const first = imageFacts(ref('node:20-bookworm-slim'));
+    const expected = { ...first };
+    first.defaultUser = 'changed';
+    const second = imageFacts(ref('node:20-bookworm-slim'));
+    assert.notEqual(second, first);
+    assert.deepEqual(second, expected);
+    // The same repository and tag with a digest, or under a registry, are other images.
+    assert.equal(imageFacts(ref('node@sha256:0123')).key, null);
+    assert.equal(imageFacts(ref('registry.example.com/node:20-bookworm-slim')).key, null);
+    assert.equal(imageFacts(ref('node:20-bookworm-slim')).key, 'node:20-slim');
+  });
+
   it('looks up the table it is given', () => {
     const table: BaseImageTable = {
       ...BASE_IMAGE_TABLE,

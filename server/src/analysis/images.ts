@@ -74,7 +74,31 @@ export function unknownFacts(): ImageFacts {
 export function imageFacts(ref: ImageRef, table: BaseImageTable = BASE_IMAGE_TABLE): ImageFacts {
   if (ref.hasUnresolvedVariables || ref.repository === '') return unknownFacts();
   if (ref.isScratch) return scratchFacts(table);
+  if (table !== BASE_IMAGE_TABLE) return readFacts(ref, table);
+  // Every stage of every analysis asks, about the same few images: the bundled table's answers are
+  // kept, and each caller gets its own copy.
+  const key = factsKey(ref);
+  let facts = bundledFacts.get(key);
+  if (facts === undefined) {
+    facts = Object.freeze(readFacts(ref, table));
+    if (bundledFacts.size >= MAX_REMEMBERED_IMAGES) bundledFacts.clear();
+    bundledFacts.set(key, facts);
+  }
+  return { ...facts };
+}
 
+/** imageFacts of the bundled table by registry, repository, tag and whether a digest is given; bounded. */
+const bundledFacts = new Map<string, Readonly<ImageFacts>>();
+const MAX_REMEMBERED_IMAGES = 500;
+
+/** What the facts depend on, unambiguously: the registry and tag carry their length, the repository comes last. */
+function factsKey(ref: ImageRef): string {
+  const registry = ref.registry === null ? '-' : `${ref.registry.length}:${ref.registry}`;
+  const tag = ref.tag === null ? '-' : `${ref.tag.length}:${ref.tag}`;
+  return `${registry} ${tag} ${ref.digest === null ? '-' : '@'} ${ref.repository}`;
+}
+
+function readFacts(ref: ImageRef, table: BaseImageTable): ImageFacts {
   const subject: ConventionSubject = {
     registry: ref.registry?.toLowerCase() ?? null,
     repository: ref.repository.toLowerCase(),

@@ -35,13 +35,13 @@ export function runRules(rules: readonly Rule[], model: DockerfileModel, context
   const runs = rules.map((rule) => startRule(rule, model, context));
   const judgingAllStages = runs.filter((run) => run.judgesAllStages);
   // Most rules have no stage(), stageEnd() or global() handler: list those that do once, not per stage.
-  const phases = { all: phaseHandlers(runs), allStagesOnly: phaseHandlers(judgingAllStages) };
+  const phases = { all: phaseHandlers(runs), allStagesOnly: lazily(() => phaseHandlers(judgingAllStages)) };
   for (const instruction of model.globalInstructions) {
-    for (const { run, handler } of phases.allStagesOnly.global) call(run, handler, instruction);
+    for (const { run, handler } of phases.allStagesOnly().global) call(run, handler, instruction);
   }
   const handlersOf = { all: keywordHandlers(runs), allStagesOnly: keywordHandlers(judgingAllStages) };
   for (const stage of model.stages) {
-    const handlers = stage.shipsLayers ? phases.all : phases.allStagesOnly;
+    const handlers = stage.shipsLayers ? phases.all : phases.allStagesOnly();
     for (const { run, handler } of handlers.stage) call(run, handler, stage);
     const handlersFor = stage.shipsLayers ? handlersOf.all : handlersOf.allStagesOnly;
     for (const instruction of stage.instructions) visitInstruction(handlersFor(instruction.keyword), instruction, stage);
@@ -61,6 +61,12 @@ interface PhaseHandlers {
   stage: PhaseHandler<Stage>[];
   stageEnd: PhaseHandler<Stage>[];
   end: PhaseHandler<void>[];
+}
+
+/** Most files have no build-only stage and no global instruction: their handler lists are built on first use. */
+function lazily<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
 }
 
 function phaseHandlers(runs: readonly RuleRun[]): PhaseHandlers {

@@ -72,7 +72,10 @@ function asComposer(invocation: Invocation): Invocation | null {
 
 /** True when the script calls composer or php (through which composer.phar runs). */
 function mayCallComposer(script: RunScript): boolean {
-  for (const name of calledPrograms(script)) if (COMPOSER_PROGRAM.test(name) || PHP_PROGRAM.test(name)) return true;
+  for (const name of calledPrograms(script)) {
+    // Cheap test first: both patterns start with these letters.
+    if ((name.startsWith('composer') && COMPOSER_PROGRAM.test(name)) || (name.startsWith('php') && PHP_PROGRAM.test(name))) return true;
+  }
   return false;
 }
 

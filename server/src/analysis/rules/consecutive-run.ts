@@ -108,13 +108,19 @@ type RunKind = 'cleanup' | 'mergeable' | 'other';
  * side, and a cleanup-only RUN only joins one between two of its RUNs.
  */
 function runKinds(model: DockerfileModel, stage: Stage): RunKind[] {
-  const candidates = stage.instructions.map(candidateKind);
+  const instructions = stage.instructions;
+  // Cheap test first: a RUN with no RUN beside it is in no group (its kind cannot matter to its neighbours either).
+  const candidates = instructions.map((instruction, index) =>
+    instruction.keyword === 'RUN' && (instructions[index - 1]?.keyword === 'RUN' || instructions[index + 1]?.keyword === 'RUN')
+      ? candidateKind(instruction)
+      : 'other',
+  );
   return candidates.map((kind, index) => {
     if (kind === 'other') return 'other';
     const before = (candidates[index - 1] ?? 'other') !== 'other';
     const after = (candidates[index + 1] ?? 'other') !== 'other';
     const matters = kind === 'cleanup' ? before && after : before || after;
-    return matters && canAppendTo(model, stage.instructions[index]) ? kind : 'other';
+    return matters && canAppendTo(model, instructions[index]) ? kind : 'other';
   });
 }
 
@@ -127,7 +133,16 @@ function runKinds(model: DockerfileModel, stage: Stage): RunKind[] {
 function candidateKind(run: InstructionInfo): RunKind {
   if (run.keyword !== 'RUN' || run.onbuild || !run.script || !isPlainShellRun(run)) return 'other';
   if (isCleanupOnly(run)) return 'cleanup';
-  const commands = run.script.commands.filter((command) => !command.nested && command.program !== null);
-  while (commands.length > 0 && isCleanupCommand(commands[commands.length - 1])) commands.pop();
-  return commands.length <= MAX_COMMANDS_TO_MERGE ? 'mergeable' : 'other';
+  // The top-level commands counted from the end, the trailing cleanups left out.
+  const commands = run.script.commands;
+  let steps = 0;
+  let inTrailingCleanups = true;
+  for (let index = commands.length - 1; index >= 0; index--) {
+    const command = commands[index];
+    if (command.nested || command.program === null) continue;
+    if (inTrailingCleanups && isCleanupCommand(command)) continue;
+    inTrailingCleanups = false;
+    if (++steps > MAX_COMMANDS_TO_MERGE) return 'other';
+  }
+  return 'mergeable';
 }

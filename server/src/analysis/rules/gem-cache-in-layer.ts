@@ -1,6 +1,6 @@
 import type { InstructionInfo, Stage } from '../model-types';
 import { defineRule } from '../rule';
-import { findCalls, hasFlag, operands } from './support/commands';
+import { findCalls, hasFlag, operands, type ToolSpec } from './support/commands';
 import { findInstallCalls } from './support/pinning-command-line';
 import { GEM_INSTALL } from './support/pinning-syntaxes';
 import { packageCacheVisitor, type CacheWriter, type PackageCacheSpec } from './support/size-caches';
@@ -8,6 +8,8 @@ import { variableSetting, writtenBefore } from './support/size-context';
 
 /** Where the official ruby images install gems (GEM_HOME), and so where RubyGems keeps the `.gem` files. */
 const GEM_CACHE = '/usr/local/bundle/cache';
+const BUNDLE: ToolSpec = { programs: ['bundle', 'bundler'] };
+const INSTALL_DIR_OPTIONS = ['-i', '--install-dir'];
 /** Settings that move the gems (and their cache) somewhere the rule cannot see. */
 const MOVED = ['GEM_HOME', 'BUNDLE_PATH', 'BUNDLE_DEPLOYMENT', 'GEM_PATH'];
 const BUNDLE_CONFIG_MOVES = /bundle config( set)?( --\w+)* (path|deployment)\b/;
@@ -71,13 +73,17 @@ export default defineRule({
 /** `gem install …` and `bundle install` (or bare `bundle`), without options that install elsewhere. */
 function gemInstalls(run: InstructionInfo): CacheWriter[] {
   if (!run.script) return [];
-  const gems = findInstallCalls(run.script, GEM_INSTALL)
-    .filter((call) => !call.options.some((option) => ['-i', '--install-dir'].includes(option.name)))
+  const gemCalls = findInstallCalls(run.script, GEM_INSTALL);
+  const bundleCalls = findCalls(run.script, BUNDLE);
+  // Cheap test first: most RUNs call neither.
+  if (gemCalls.length === 0 && bundleCalls.length === 0) return [];
+  const gems = gemCalls
+    .filter((call) => !call.options.some((option) => INSTALL_DIR_OPTIONS.includes(option.name)))
     .map((call): CacheWriter => {
       const subcommand = call.subcommand[0];
       return { invocation: call.invocation, range: { start: call.invocation.program.range.start, end: subcommand.range.end }, subcommand };
     });
-  const bundles = findCalls(run.script, { programs: ['bundle', 'bundler'] })
+  const bundles = bundleCalls
     .filter((call) => {
       const words = operands(call);
       return (words.length === 0 || words[0].value === 'install') && !hasFlag(call, '--path', '--deployment', '--standalone');

@@ -114,17 +114,20 @@ function execFormProgram(instruction: InstructionInfo): string | undefined {
 /** Every RUN, CMD, ENTRYPOINT and HEALTHCHECK that calls a program the lighter variant lacks, unless the Dockerfile installs it. */
 function usesMissingTools(stage: Stage): boolean {
   const instructions = scriptsThatRun(stage);
+  const programs = [
+    ...instructions.flatMap((instruction) => instruction.script!.commands.map((command) => invocationOf(command)?.name)),
+    ...execFormsThatRun(stage).map(execFormProgram),
+  ];
+  const needed = programs.filter((name): name is string => name !== undefined && FULL_IMAGE_TOOLS.includes(name));
+  // Cheap test first: most images call none of the tools the lighter variant lacks.
+  if (needed.length === 0) return false;
   const installed = new Set(
     instructions.flatMap((instruction) =>
       [APT_INSTALL, APK_ADD].flatMap((syntax) => findInstallCalls(instruction.script!, syntax).flatMap((call) => call.packages.map((word) => packageName(word.value)))),
     ),
   );
   if (installed.has('build-essential') || installed.has('build-base')) ['gcc', 'g++', 'cc', 'c++', 'make'].forEach((tool) => installed.add(tool));
-  const programs = [
-    ...instructions.flatMap((instruction) => instruction.script!.commands.map((command) => invocationOf(command)?.name)),
-    ...execFormsThatRun(stage).map(execFormProgram),
-  ];
-  return programs.some((name) => name !== undefined && FULL_IMAGE_TOOLS.includes(name) && !installed.has(name));
+  return needed.some((name) => !installed.has(name));
 }
 
 /** A RUN, or a shell-form CMD/ENTRYPOINT/HEALTHCHECK that is not replaced by a later one: a shell-less variant cannot run it. */

@@ -47,42 +47,52 @@ export function estimateContextCopy(instruction: InstructionInfo, state: StageSt
   if (!args) return { estimate: ZERO, note: 'no source', contribution: null };
   if (args.heredocBytes !== null) return { estimate: amount({ bytes: args.heredocBytes, kind: 'text', basis: 'table' }), note: 'a heredoc file', contribution: null };
   const destination = resolvePath(state.workdir, args.destination);
-  const remote = args.sources.filter((source) => REMOTE_SOURCE.test(source));
-  const local = args.sources.filter((source) => !remote.includes(source));
+  const remote = args.sources.filter((source) => REMOTE_SOURCE.test(source)).length;
+  const local = remote === 0 ? args.sources : args.sources.filter((source) => !REMOTE_SOURCE.test(source));
   const notes: string[] = [];
-  const parts: Amount[] = [];
-  if (remote.length > 0) {
-    parts.push(openEnded(ZERO));
-    notes.push(`${remote.length} remote source(s): their size is only known when downloaded`);
+  if (remote > 0) notes.push(`${remote} remote source(s): their size is only known when downloaded`);
+  if (local.length > 0 && context?.files) return copyFromContext(instruction, args, local, destination, context, context.files, notes);
+  if (local.length > 0) notes.push('the build context was not read: at least the rest of the stage');
+  // Each of those is "at least nothing": together, still at least nothing.
+  const estimate = notes.length === 0 ? ZERO : AT_LEAST_NOTHING;
+  return { estimate, note: notes.join('; '), contribution: { path: destination, amount: estimate, what: 'copied files' } };
+}
+
+/** openEnded(ZERO): nothing known but a lower bound of nothing. Shared: frozen. */
+const AT_LEAST_NOTHING = Object.freeze(openEnded(ZERO));
+
+/** The matched files of the listed build context (remote sources, already in `notes`, add at least nothing). */
+function copyFromContext(
+  instruction: InstructionInfo,
+  args: CopyArguments,
+  local: readonly string[],
+  destination: string,
+  context: BuildContextInfo,
+  contextFiles: NonNullable<BuildContextInfo['files']>,
+  notes: string[],
+): CopyLayer {
+  const parts: Amount[] = notes.length > 0 ? [openEnded(ZERO)] : [];
+  const excludes = instruction.flags.filter((flag) => flag.name === 'exclude' && flag.value).map((flag) => globToRegExp(flag.value as string));
+  const matched = matchContextFiles(local, contextFiles).filter((file) => !excludes.some((pattern) => pattern.test(file.path)));
+  const files = matched.map((file) => ({ path: destinationOf(file, destination, args), bytes: file.bytes, source: file.path }));
+  const bytes = files.reduce((total, file) => total + file.bytes, 0);
+  const compressed = files.reduce((total, file) => total + file.bytes / compressionRatio(file.source), 0);
+  let copied = amount({ bytes, compressed, kind: 'text', basis: 'table' });
+  const archives = instruction.keyword === 'ADD' ? files.filter((file) => ARCHIVE.test(file.source)) : [];
+  if (archives.length > 0) {
+    // ADD unpacks local archives: the layer holds the extracted files, a few times the archive.
+    const archived = archives.reduce((total, file) => total + file.bytes, 0);
+    copied = sum([copied, amount({ bytes: archived * 2, low: 0, high: archived * 9, kind: 'text', basis: 'heuristic' })]) as Amount;
+    notes.push(`${archives.length} archive(s) unpacked by ADD (×1–10 of their size)`);
   }
-  if (local.length > 0 && !context?.files) {
-    parts.push(openEnded(ZERO));
-    notes.push('the build context was not read: at least the rest of the stage');
-  } else if (local.length > 0 && context?.files) {
-    const excludes = instruction.flags.filter((flag) => flag.name === 'exclude' && flag.value).map((flag) => globToRegExp(flag.value as string));
-    const matched = matchContextFiles(local, context.files).filter((file) => !excludes.some((pattern) => pattern.test(file.path)));
-    const files = matched.map((file) => ({ path: destinationOf(file, destination, args), bytes: file.bytes, source: file.path }));
-    const bytes = files.reduce((total, file) => total + file.bytes, 0);
-    const compressed = files.reduce((total, file) => total + file.bytes / compressionRatio(file.source), 0);
-    let copied = amount({ bytes, compressed, kind: 'text', basis: 'table' });
-    const archives = instruction.keyword === 'ADD' ? files.filter((file) => ARCHIVE.test(file.source)) : [];
-    if (archives.length > 0) {
-      // ADD unpacks local archives: the layer holds the extracted files, a few times the archive.
-      const archived = archives.reduce((total, file) => total + file.bytes, 0);
-      copied = sum([copied, amount({ bytes: archived * 2, low: 0, high: archived * 9, kind: 'text', basis: 'heuristic' })]) as Amount;
-      notes.push(`${archives.length} archive(s) unpacked by ADD (×1–10 of their size)`);
-    }
-    if (context.truncated) copied = openEnded(copied);
-    parts.push(copied);
-    notes.unshift(`${files.length} file(s) from the build context${context.dockerignore !== null ? ', .dockerignore applied' : ''}${context.truncated ? ' (listing cut short: at least)' : ''}`);
-    return {
-      estimate: sum(parts),
-      note: notes.join('; '),
-      contribution: { path: destination, amount: sum(parts) as Amount, files: files.map(({ path, bytes: size }) => ({ path, bytes: size })), what: 'files from the build context' },
-    };
-  }
-  const estimate = sum(parts);
-  return { estimate, note: notes.join('; '), contribution: estimate ? { path: destination, amount: estimate, what: 'copied files' } : null };
+  if (context.truncated) copied = openEnded(copied);
+  parts.push(copied);
+  notes.unshift(`${files.length} file(s) from the build context${context.dockerignore !== null ? ', .dockerignore applied' : ''}${context.truncated ? ' (listing cut short: at least)' : ''}`);
+  return {
+    estimate: sum(parts),
+    note: notes.join('; '),
+    contribution: { path: destination, amount: sum(parts) as Amount, files: files.map(({ path, bytes: size }) => ({ path, bytes: size })), what: 'files from the build context' },
+  };
 }
 
 function compressionRatio(path: string): number {

@@ -256,3 +256,21 @@ describe('estimateStages: language package managers', () => {
     assert.ok((layerAt(plain, 2).bytes ?? 0) > (layerAt(mounted, 2).bytes ?? Infinity));
   });
 });
+
+describe('estimateStages: what a RUN is not priced for', () => {
+  it('names each unpriced program once, in the order first called, and counts it as nothing', () => {
+    const [stage] = estimate('FROM debian:bookworm-slim\nRUN curl -o a x && wget y && curl -o b z && mkdir /app\n');
+    const layer = layerAt(stage, 2);
+    assert.equal(layer.note, 'not estimated (counted as 0): curl, wget');
+    assert.equal(layer.bytes, 0);
+    assert.equal(layer.basis, 'heuristic');
+  });
+
+  it('a RUN that only deletes is a layer of deletion markers; one that writes nothing says so', () => {
+    const [stage] = estimate('FROM debian:bookworm-slim\nRUN rm -rf /tmp/x\nRUN mkdir -p /app && chmod 755 /app\n');
+    assert.match(layerAt(stage, 2).note, /^only deletes/);
+    assert.equal(layerAt(stage, 2).bytes, 8000);
+    assert.equal(layerAt(stage, 3).note, 'writes nothing worth counting');
+    assert.equal(layerAt(stage, 3).bytes, 0);
+  });
+});

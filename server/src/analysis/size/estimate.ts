@@ -8,8 +8,8 @@ import { add, amount, COMPRESSION_SPREAD, toSizeEstimate, type Amount, type Esti
 import { BASE_IMAGE_TABLE, type BaseImageEntry, type BaseImageTable } from './base-image-table';
 import { estimateContextCopy, estimateStageCopy, flagValue, type CopyLayer } from './copy-layer';
 import { estimateRun } from './run-layer';
-import { workspaceHints, type WorkspaceHints } from './run-parts';
-import { flavourFor, initialPackages, packageBaseFor, resolvePath, type StageState } from './stage-state';
+import { labelHead, workspaceHints, type WorkspaceHints } from './run-parts';
+import { flavourFor, initialPackages, NO_NAMES, packageBaseFor, resolvePath, type StageState } from './stage-state';
 import type { LayerEstimate, SizeEstimate, StageEstimate } from './types';
 
 /** Numbers derived with the table's compression ratio are given a ±10 % range; measured ones are exact. */
@@ -97,12 +97,6 @@ function estimateInstruction(instruction: InstructionInfo, state: StageState, wa
   }
 }
 
-/** `apt: 3 new packages (…)` → `apt`: the label's part before its first colon (all of it without one). */
-function labelHead(label: string): string {
-  const colon = label.indexOf(':');
-  return colon < 0 ? label : label.slice(0, colon);
-}
-
 /** The instruction's text after its keyword (cheaper than asking the parser for its arguments). */
 function argumentText(instruction: InstructionInfo, model: DockerfileModel): string {
   const { start, end } = instruction.keywordRange;
@@ -112,7 +106,11 @@ function argumentText(instruction: InstructionInfo, model: DockerfileModel): str
 
 function applyWorkdir(instruction: InstructionInfo, state: StageState, model: DockerfileModel): void {
   const path = argumentText(instruction, model);
-  if (path && !path.includes('$')) state.workdir = resolvePath(state.workdir, path.replace(/^["']|["']$/g, ''));
+  if (path && !path.includes('$')) state.workdir = resolvePath(state.workdir, isQuote(path[0]) || isQuote(path[path.length - 1]) ? path.replace(/^["']|["']$/g, '') : path);
+}
+
+function isQuote(char: string): boolean {
+  return char === '"' || char === "'";
 }
 
 function applyUser(instruction: InstructionInfo, state: StageState, model: DockerfileModel): void {
@@ -185,7 +183,6 @@ function startStage(
         ...inherited,
         stage,
         installed: inherited.installed,
-        apkAdded: new Set(inherited.apkAdded),
         contributions: [...inherited.contributions],
       };
       return { state, base: inherited.total, note, compressedKnown: inherited.total !== null };
@@ -200,9 +197,9 @@ function startStage(
     total: null,
     packageBase,
     installed: initialPackages(packageBase, flavourFor(base.repository, tag)),
-    apkAdded: new Set(),
+    apkAdded: NO_NAMES,
     contributions: [],
-    countedCaches: new Set(),
+    countedCaches: NO_NAMES,
     workdir: '/',
     home: facts.defaultUser && facts.defaultUser !== 'root' ? `/home/${facts.defaultUser.replace(/\(.*$/, '')}` : '/root',
   };

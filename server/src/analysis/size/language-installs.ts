@@ -4,12 +4,11 @@
 // existing node_modules, the lock files, the requirements. All basis "heuristic".
 import type { InstructionInfo } from '../model-types';
 import { hasFlag, operands, type SubcommandCall } from '../rules/support/commands';
-import { hasCacheMountOn } from '../rules/support/paths';
 import { optionValue } from '../rules/support/pinning-command-line';
 import { NPM_INSTALL, PIP_INSTALL } from '../rules/support/pinning-syntaxes';
 import { amount, MB, type ContentKind } from './amount';
 import type { RunCalls } from './run-calls';
-import type { RunPart, WorkspaceHints } from './run-parts';
+import { cacheMounted, type RunPart, type WorkspaceHints } from './run-parts';
 import { resolvePath, type StageState } from './stage-state';
 
 interface Guess {
@@ -82,7 +81,7 @@ function pipParts(run: InstructionInfo, script: RunCalls, state: StageState, hin
     const path = target ? resolvePath(state.workdir, target) : venv ?? (hasFlag(call.invocation, '--user') ? `${state.home}/.local` : '/usr/local/lib');
     parts.push({ label: `pip: ${source}`, amount: installed, path });
     const cacheOff = hasFlag(call.invocation, '--no-cache-dir') || /PIP_NO_CACHE_DIR/.test(assignments(call))
-      || hasCacheMountOn(run, [`${state.home}/.cache/pip`, '/root/.cache']);
+      || cacheMounted(run, [`${state.home}/.cache/pip`, '/root/.cache']);
     if (!cacheOff) {
       parts.push({ label: "pip's download cache (no --no-cache-dir)", amount: heuristic(per(count * PIP_CACHE_SHARE, PIP_PACKAGE), 'compressedPayload'), path: `${state.home}/.cache/pip`, cacheOf: 'pip' });
     }
@@ -124,7 +123,7 @@ function nodeParts(run: InstructionInfo, script: RunCalls, state: StageState, hi
     const path = install.global ? '/usr/local/lib/node_modules' : `${state.workdir}/node_modules`;
     parts.push({ label: `${install.tool}: node_modules, ${guess.source}`, amount: heuristic(guess.guess, 'nodeModules'), path });
     const cachePath = install.tool === 'npm' ? `${state.home}/.npm` : install.tool === 'yarn' ? '/usr/local/share/.cache/yarn' : `${state.home}/.local/share/pnpm`;
-    if (!hasCacheMountOn(run, [cachePath])) {
+    if (!cacheMounted(run, [cachePath])) {
       parts.push({ label: `${install.tool}'s download cache`, amount: heuristic(per(NODE_CACHE_SHARE, guess.guess), 'compressedPayload'), path: cachePath, cacheOf: install.tool });
     }
   }
@@ -167,7 +166,7 @@ function goParts(run: InstructionInfo, script: RunCalls, state: StageState, hint
     parts.push({ label: `go build: the binary (${source})`, amount: heuristic(guess, 'binary'), path, whole: true });
   }
   const fillsCaches = builds.length > 0 || downloads.length > 0;
-  if (fillsCaches && !state.countedCaches.has('go') && !hasCacheMountOn(run, ['/go/pkg/mod', `${state.home}/.cache/go-build`])) {
+  if (fillsCaches && !state.countedCaches.has('go') && !cacheMounted(run, ['/go/pkg/mod', `${state.home}/.cache/go-build`])) {
     state.countedCaches = new Set([...state.countedCaches, 'go']);
     const modules = hints.goModules;
     const guess = modules === null ? GO_CACHES_UNKNOWN : { ...per(modules, GO_MODULE_CACHE_PER_MODULE) };
@@ -185,7 +184,7 @@ function rustParts(run: InstructionInfo, script: RunCalls, state: StageState, hi
   const parts: RunPart[] = [
     { label: 'cargo: the release binary', amount: heuristic(RUST_BINARY, 'binary'), path: `${target}/release`, whole: true },
   ];
-  if (!hasCacheMountOn(run, [target])) {
+  if (!cacheMounted(run, [target])) {
     const guess = hints.crates !== null ? per(hints.crates, RUST_TARGET_PER_CRATE) : RUST_TARGET_UNKNOWN;
     parts.push({ label: `cargo: build artifacts in target/ (${hints.crates !== null ? `${hints.crates} crates in Cargo.lock` : 'no Cargo.lock to go by'})`, amount: heuristic(guess, 'binary'), path: `${target}/debug` });
   }
@@ -197,12 +196,12 @@ function jvmParts(run: InstructionInfo, script: RunCalls, state: StageState): Ru
   const maven = script.of(MAVEN).filter((call) => call.args.some((word) => /^(package|install|verify|dependency:)/.test(word.value)));
   if (maven.length > 0) {
     parts.push({ label: 'maven: the built jar', amount: heuristic(JAR, 'compressedPayload'), path: `${state.workdir}/target`, whole: true });
-    if (!hasCacheMountOn(run, [`${state.home}/.m2`])) parts.push({ label: 'maven: the local repository ~/.m2', amount: heuristic(MAVEN_REPOSITORY, 'compressedPayload'), path: `${state.home}/.m2` });
+    if (!cacheMounted(run, [`${state.home}/.m2`])) parts.push({ label: 'maven: the local repository ~/.m2', amount: heuristic(MAVEN_REPOSITORY, 'compressedPayload'), path: `${state.home}/.m2` });
   }
   const gradle = script.of(GRADLE).filter((call) => call.args.some((word) => /^(build|assemble|bootJar|jar|shadowJar|installDist)$/.test(word.value)));
   if (gradle.length > 0) {
     parts.push({ label: 'gradle: the built jar', amount: heuristic(JAR, 'compressedPayload'), path: `${state.workdir}/build/libs`, whole: true });
-    if (!hasCacheMountOn(run, [`${state.home}/.gradle`])) parts.push({ label: 'gradle: its home ~/.gradle (wrapper, caches)', amount: heuristic(GRADLE_HOME, 'compressedPayload'), path: `${state.home}/.gradle` });
+    if (!cacheMounted(run, [`${state.home}/.gradle`])) parts.push({ label: 'gradle: its home ~/.gradle (wrapper, caches)', amount: heuristic(GRADLE_HOME, 'compressedPayload'), path: `${state.home}/.gradle` });
   }
   return parts;
 }

@@ -143,11 +143,14 @@ export function aptParts(run: InstructionInfo, script: RunCalls, state: StageSta
       debianPackages: priced.added,
     });
   }
-  const touchesDpkg = calls.length > 0 || script.of(APT, ['purge', 'remove', 'autoremove']).length > 0;
+  const touchesDpkg = calls.length > 0 || script.has(APT, APT_REMOVALS);
   if (touchesDpkg) parts.push({ label: 'dpkg/debconf state of an apt layer', amount: APT_LAYER_STATE_AMOUNT, path: '/var/lib/dpkg' });
-  if (script.of(APT, ['update']).length > 0 && !leavesNoAptLists(run)) parts.push(aptListsPart(state));
+  if (script.has(APT, APT_UPDATE) && !leavesNoAptLists(run)) parts.push(aptListsPart(state));
   return parts;
 }
+
+const APT_REMOVALS = ['purge', 'remove', 'autoremove'];
+const APT_UPDATE = ['update'];
 
 function aptListsPart(state: StageState): RunPart {
   const gzipped = state.packageBase.gzipsAptLists;
@@ -169,7 +172,7 @@ export function apkParts(run: InstructionInfo, script: RunCalls, state: StageSta
   for (const call of script.installs(APK_ADD)) {
     const names = call.packages.map(packageName);
     const known = names.filter((name): name is string => name !== null && !state.apkAdded.has(name));
-    for (const name of known) state.apkAdded.add(name);
+    if (known.length > 0) state.apkAdded = new Set([...state.apkAdded, ...known]);
     const debianNames = known.map((name) => (Object.hasOwn(APK_TO_DEBIAN, name) ? APK_TO_DEBIAN[name] : undefined) ?? name.replace(/^py3-/, 'python3-'));
     const priced = priceDebianPackages(index, debianNames, state);
     markInstalled(state, priced.added);

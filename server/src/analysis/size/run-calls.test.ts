@@ -47,6 +47,16 @@ describe('RunCalls', () => {
     }
   });
 
+  it('says whether a tool is called with one of the subcommands exactly when of() lists a call', () => {
+    for (const text of SCRIPTS) {
+      const calls = new RunCalls(script(text));
+      for (const [tool, subcommands] of TOOLS) {
+        if (!subcommands) continue;
+        assert.equal(calls.has(tool, subcommands), findCalls(calls.script, tool, subcommands).length > 0, `${text} / ${tool.programs.join(',')} ${subcommands}`);
+      }
+    }
+  });
+
   it('finds what findInstallCalls finds, python -m pip included', () => {
     for (const text of SCRIPTS) {
       const calls = new RunCalls(script(text));
@@ -59,8 +69,10 @@ describe('RunCalls', () => {
   });
 
   it('lists the programs by the names the estimator prices, leaving out names the shell expands', () => {
-    const calls = new RunCalls(script('sudo pip3 install x && python3.12 -c 1 && ${TOOL} run && /usr/bin/apt-get update'));
-    assert.deepEqual([...calls.programs], ['pip', 'python', 'apt-get']);
+    const calls = new RunCalls(script('sudo pip3 install x && python3.12 -c 1 && ${TOOL} run && /usr/bin/apt-get update && pip3 install y'));
+    assert.deepEqual(calls.programs, ['pip', 'python', 'apt-get', 'pip'], 'one per call');
+    assert.equal(calls.callsPriced(['python', 'npm']), true);
+    assert.equal(calls.callsPriced(['pip3', 'python3']), false, 'priced names are normalised');
     assert.equal(calls.callsAny(['pip3']), true, 'callsAny uses the names as written');
     assert.equal(calls.callsAny(['pip']), false);
   });

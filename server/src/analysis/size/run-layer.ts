@@ -3,18 +3,21 @@
 // only the deletion markers.
 import type { InstructionInfo } from '../model-types';
 import { operands } from '../rules/support/commands';
+import { APT } from '../rules/support/package-managers';
 import { normalizePath, RM } from '../rules/support/paths';
-import { amount, asHeuristic, KIB, scale, subtract, sum, ZERO, type Estimate } from './amount';
+import { add, amount, asHeuristic, KIB, scale, subtract, ZERO, type Estimate } from './amount';
 import { suiteIndex } from './debian-packages';
 import { languageParts } from './language-installs';
 import { apkParts, apkRemovals, aptParts, aptRemovals, priceDebianPackages, rpmParts } from './package-installs';
 import { RunCalls } from './run-calls';
-import type { RunPart, WorkspaceHints } from './run-parts';
+import { labelHead, type RunPart, type WorkspaceHints } from './run-parts';
 import { RemovedPaths } from './removed-paths';
 import { markRemoved, NO_PACKAGES, type Contribution, type PackageSet, type StageState } from './stage-state';
 
-/** A layer of only deletion markers (shared data README: ≈ 8 KB). */
-const WHITEOUT_LAYER = 8 * 1000;
+/** A layer of only deletion markers (shared data README: ≈ 8 KB). Shared by every such layer: frozen. */
+const WHITEOUT_AMOUNT = Object.freeze(amount({ bytes: 8 * 1000, kind: 'text', basis: 'table' }));
+/** What a RUN without `rm` removes. */
+const NOTHING_REMOVED = new RemovedPaths([]);
 
 /** Programs that write nothing worth counting (users, links, permissions, small config). */
 const NEGLIGIBLE = new Set([
@@ -38,27 +41,23 @@ export function estimateRun(run: InstructionInfo, state: StageState, hints: Work
   // Sets are replaced, never changed in place (markInstalled), so this is a snapshot.
   const installedBefore = state.installed;
   const calls = new RunCalls(script);
-  const programs = calls.programs;
+  // The script's `rm` calls, found once: the tools' cleanups, the layer's, the contributions and the whiteout check all ask.
+  const rmCalls = calls.of(RM);
+  const removed = rmCalls.length === 0 ? NOTHING_REMOVED : new RemovedPaths(rmCalls.flatMap((call) => operands(call)));
   // Each tool's parser runs only when its program appears: most RUNs call one or two tools.
   const parts: RunPart[] = [];
-  if (hasAny(programs, APT_PROGRAMS)) parts.push(...aptParts(run, calls, state));
-  if (programs.has('apk')) parts.push(...apkParts(run, calls, state));
-  if (hasAny(programs, RPM_PROGRAMS)) parts.push(...rpmParts(calls, state));
-  if (hasAny(programs, LANGUAGE_PROGRAMS)) parts.push(...languageParts(run, calls, state, hints));
-  // The script's `rm` calls, found once: the cleanup, the contributions and the whiteout check all ask.
-  const rmCalls = calls.of(RM);
-  const removed = new RemovedPaths(rmCalls.length === 0 ? [] : rmCalls.flatMap((call) => operands(call)));
-  const { kept, removedNote } = parts.length === 0 ? { kept: parts, removedNote: null } : applySameLayerCleanup(calls, removed, parts, state, installedBefore);
+  if (calls.callsPriced(APT_PROGRAMS)) parts.push(...aptParts(run, calls, state));
+  if (calls.callsPriced(APK_PROGRAMS)) parts.push(...apkParts(run, calls, state));
+  if (calls.callsPriced(RPM_PROGRAMS)) parts.push(...rpmParts(calls, state));
+  if (calls.callsPriced(LANGUAGE_PROGRAMS)) parts.push(...languageParts(run, calls, state, hints));
+  const { kept, removedNote } = parts.length === 0 ? NOTHING_KEPT : applySameLayerCleanup(calls, removed, parts, state, installedBefore);
   dropRemovedContributions(removed, state);
 
-  const unpriced = unpricedPrograms(programs);
-  if (kept.length === 0) {
-    const cleanupOnly = rmCalls.length > 0 && unpriced.length === 0;
-    if (cleanupOnly) {
-      return { estimate: amount({ bytes: WHITEOUT_LAYER, kind: 'text', basis: 'table' }), note: 'only deletes: files removed here stay in the earlier layer (≈ 8 KB of deletion markers)', parts: [] };
-    }
+  const unpriced = unpricedPrograms(calls.programs);
+  if (kept.length === 0 && rmCalls.length > 0 && unpriced.length === 0) {
+    return { estimate: WHITEOUT_AMOUNT, note: 'only deletes: files removed here stay in the earlier layer (≈ 8 KB of deletion markers)', parts: [] };
   }
-  const estimate = kept.length === 0 ? ZERO : sum(kept.map((part) => part.amount));
+  const estimate = totalOf(kept);
   const notes = kept.map((part) => part.label);
   if (removedNote) notes.push(removedNote);
   if (unpriced.length > 0) notes.push(`not estimated (counted as 0): ${unpriced.join(', ')}`);
@@ -66,15 +65,23 @@ export function estimateRun(run: InstructionInfo, state: StageState, hints: Work
   return { estimate: finalEstimate, note: notes.join('; ') || 'writes nothing worth counting', parts: kept };
 }
 
-/** The first five programs the estimator has no figure for, in the order the script calls them. */
-function unpricedPrograms(programs: ReadonlySet<string>): string[] {
-  const unpriced: string[] = [];
+/** The parts' amounts added up (unknown when one is). */
+function totalOf(parts: readonly RunPart[]): Estimate {
+  let total: Estimate = ZERO;
+  for (const part of parts) total = add(total, part.amount);
+  return total;
+}
+
+/** The first five programs the estimator has no figure for, in the order the script first calls them. */
+function unpricedPrograms(programs: readonly string[]): readonly string[] {
+  let unpriced: string[] | null = null;
   for (const name of programs) {
-    if (NEGLIGIBLE.has(name)) continue;
+    if (NEGLIGIBLE.has(name) || unpriced?.includes(name)) continue;
+    unpriced ??= [];
     unpriced.push(name);
     if (unpriced.length === 5) break;
   }
-  return unpriced;
+  return unpriced ?? NO_NAMES;
 }
 
 interface CleanupResult {
@@ -82,19 +89,27 @@ interface CleanupResult {
   removedNote: string | null;
 }
 
+const NOTHING_KEPT: CleanupResult = Object.freeze({ kept: [], removedNote: null }) as CleanupResult;
+
 function applySameLayerCleanup(calls: RunCalls, removed: RemovedPaths, parts: RunPart[], state: StageState, installedBefore: PackageSet): CleanupResult {
+  const cleanedCaches = parts.some((part) => part.cacheOf) ? cleanedCacheTools(calls) : NO_NAMES;
+  const apkRemoved: readonly string[] = parts.some((part) => part.apkNames) ? apkRemovals(calls) : NO_NAMES;
   const removedLabels: string[] = [];
-  const cleanedCaches = parts.some((part) => part.cacheOf) ? cleanedCacheTools(calls) : new Set<string>();
-  const apkRemoved = new Set(parts.some((part) => part.apkNames) ? apkRemovals(calls) : []);
-  let kept = parts.filter((part) => {
-    const byRm = part.path !== null && removed.covers(part.path);
-    const byTool = part.cacheOf !== undefined && cleanedCaches.has(part.cacheOf);
-    const byApk = (part.apkGroup !== undefined && apkRemoved.has(part.apkGroup)) || (part.apkNames?.length ?? 0) > 0 && part.apkNames!.every((name) => apkRemoved.has(name));
-    if (byRm || byTool || byApk) removedLabels.push(part.label.split(':')[0]);
-    return !(byRm || byTool || byApk);
-  });
-  const apt = parts.some((part) => part.debianPackages) ? aptRemovals(calls) : { names: [], autoremove: false };
-  if (apt.names.length > 0) kept = subtractAptRemovals(kept, apt, state, installedBefore, removedLabels);
+  // Most RUNs clean up nothing they installed: the parts are kept as they are.
+  let kept = removed.isEmpty && cleanedCaches.length === 0 && apkRemoved.length === 0
+    ? parts
+    : parts.filter((part) => {
+      const byRm = part.path !== null && removed.covers(part.path);
+      const byTool = part.cacheOf !== undefined && cleanedCaches.includes(part.cacheOf);
+      const byApk = (part.apkGroup !== undefined && apkRemoved.includes(part.apkGroup)) || ((part.apkNames?.length ?? 0) > 0 && part.apkNames!.every((name) => apkRemoved.includes(name)));
+      if (byRm || byTool || byApk) removedLabels.push(labelHead(part.label));
+      return !(byRm || byTool || byApk);
+    });
+  // Cheap test first: an apt purge is rare, and without one nothing is subtracted.
+  if (calls.has(APT, APT_PURGES) && parts.some((part) => part.debianPackages)) {
+    const apt = aptRemovals(calls);
+    if (apt.names.length > 0) kept = subtractAptRemovals(kept, apt, state, installedBefore, removedLabels);
+  }
   return { kept, removedNote: removedLabels.length > 0 ? `removed in the same RUN: ${removedLabels.join(', ')}` : null };
 }
 
@@ -136,13 +151,16 @@ const NPM = { programs: ['npm'] };
 const YARN = { programs: ['yarn'] };
 const PNPM = { programs: ['pnpm'] };
 const PIP = { programs: ['pip', 'pip3'] };
+const CACHE = ['cache'];
+const STORE = ['store'];
 
-function cleanedCacheTools(calls: RunCalls): Set<NonNullable<RunPart['cacheOf']>> {
-  const tools = new Set<NonNullable<RunPart['cacheOf']>>();
-  if (calls.of(NPM, ['cache']).length > 0) tools.add('npm');
-  if (calls.of(YARN, ['cache']).length > 0) tools.add('yarn');
-  if (calls.of(PNPM, ['store']).length > 0) tools.add('pnpm');
-  if (calls.of(PIP, ['cache']).length > 0) tools.add('pip');
+/** The tools whose own clean command the script calls (`npm cache clean`, `pip cache purge`…). */
+function cleanedCacheTools(calls: RunCalls): ReadonlyArray<NonNullable<RunPart['cacheOf']>> {
+  const tools: Array<NonNullable<RunPart['cacheOf']>> = [];
+  if (calls.has(NPM, CACHE)) tools.push('npm');
+  if (calls.has(YARN, CACHE)) tools.push('yarn');
+  if (calls.has(PNPM, STORE)) tools.push('pnpm');
+  if (calls.has(PIP, CACHE)) tools.push('pip');
   return tools;
 }
 
@@ -166,9 +184,8 @@ function normalizedPathOf(contribution: Contribution): string {
 }
 
 const APT_PROGRAMS = ['apt-get', 'apt', 'aptitude'];
+const APK_PROGRAMS = ['apk'];
 const RPM_PROGRAMS = ['dnf', 'yum', 'microdnf', 'zypper'];
 const LANGUAGE_PROGRAMS = ['pip', 'pip3', 'python', 'python3', 'npm', 'yarn', 'pnpm', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew'];
-
-function hasAny(names: ReadonlySet<string>, candidates: readonly string[]): boolean {
-  return candidates.some((name) => names.has(name));
-}
+const APT_PURGES = ['purge', 'remove'];
+const NO_NAMES: readonly never[] = Object.freeze([]);

@@ -1,5 +1,7 @@
 // The pieces a RUN layer is made of, before same-layer cleanup takes its share.
 import type { BuildContextInfo } from '../engine-types';
+import type { InstructionInfo } from '../model-types';
+import { hasCacheMountOn } from '../rules/support/paths';
 import type { Amount } from './amount';
 
 export interface RunPart {
@@ -18,6 +20,17 @@ export interface RunPart {
   apkNames?: string[];
   /** A package manager's download cache, removed by that tool's own clean command. */
   cacheOf?: 'npm' | 'yarn' | 'pip' | 'pnpm';
+}
+
+/** `apt: 3 new packages (…)` → `apt`: the label's part before its first colon (all of it without one). */
+export function labelHead(label: string): string {
+  const colon = label.indexOf(':');
+  return colon < 0 ? label : label.slice(0, colon);
+}
+
+/** hasCacheMountOn, with the cheap test first: most RUNs have no flags, so no mount. */
+export function cacheMounted(run: InstructionInfo, paths: readonly string[]): boolean {
+  return run.flags.length > 0 && hasCacheMountOn(run, paths);
 }
 
 /** What the workspace says about dependencies, read from BuildContextInfo.manifests once per analysis. */

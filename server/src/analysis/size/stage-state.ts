@@ -41,8 +41,8 @@ export interface StageState {
    * stages copies nothing.
    */
   installed: PackageSet;
-  /** Alpine packages added so far (names as written). */
-  apkAdded: Set<string>;
+  /** Alpine packages added so far (names as written). Replaced, never changed in place: stages share it. */
+  apkAdded: ReadonlySet<string>;
   contributions: Contribution[];
   workdir: string;
   /** Caches a tool fills once per stage (`go`): a second build adds to them only a little. */
@@ -143,6 +143,9 @@ function isArray(names: ReadonlySet<string> | readonly string[]): names is reado
 
 export const NO_PACKAGES = new PackageSet(new Set());
 
+/** No names yet (no apk package added, no cache counted): every stage starts from this one. */
+export const NO_NAMES: ReadonlySet<string> = new Set();
+
 export function markInstalled(state: StageState, names: readonly string[]): void {
   state.installed = state.installed.with(names);
 }
@@ -154,6 +157,12 @@ export function markRemoved(state: StageState, names: readonly string[]): void {
 /** `/app` + `dist` → `/app/dist`; `..` and `.` resolved; always absolute, no trailing slash. */
 export function resolvePath(workdir: string, path: string): string {
   if (/^\/(?!.*(\/\.|\/\/|\/$))/.test(path)) return path;
+  // The usual relative paths (`COPY . .`, `COPY app.jar .`) under a resolved working directory, without
+  // splitting it again: what the loop below gives for them.
+  if (isResolved(workdir)) {
+    if (path === '.' || path === './') return workdir;
+    if (path !== '' && path !== '..' && !path.includes('/')) return workdir === '/' ? `/${path}` : `${workdir}/${path}`;
+  }
   const joined = path.startsWith('/') ? path : `${workdir}/${path}`;
   const parts: string[] = [];
   for (const part of joined.split('/')) {
@@ -162,4 +171,9 @@ export function resolvePath(workdir: string, path: string): string {
     else parts.push(part);
   }
   return `/${parts.join('/')}`;
+}
+
+/** Absolute, and nothing the loop of resolvePath would change: no empty, `.` or `..` part, no trailing slash. */
+function isResolved(path: string): boolean {
+  return path === '/' || (path.startsWith('/') && !path.endsWith('/') && !path.includes('//') && !path.includes('/.'));
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildModel } from '../../model';
 import type { RunScript } from '../../shell-types';
-import { baseName, findCalls, firstOperandIndex, hasFlag, invocationOf, operands } from './commands';
+import { baseName, calledPrograms, callsAny, findCalls, firstOperandIndex, hasFlag, invocationOf, invocationsNamed, operands } from './commands';
 import { APT } from './package-managers';
 
 function scriptOf(run: string): RunScript {
@@ -46,5 +46,28 @@ describe('finding commands in a RUN script', () => {
     assert.equal(baseName('/usr/local/bin/pip3'), 'pip3');
     assert.equal(baseName('rm'), 'rm');
     assert.equal(firstOperandIndex([]), 0);
+  });
+
+  it('indexes the programs a script calls, wrappers looked through, nested calls included', () => {
+    const script = scriptOf('sudo apt-get update && (cd /src && make) && env X=1 pip install . && apt-get clean');
+    assert.deepEqual([...calledPrograms(script)].sort(), ['apt-get', 'cd', 'make', 'pip']);
+    assert.equal(callsAny(script, ['yum', 'pip']), true);
+    assert.equal(callsAny(script, ['yum', 'dnf']), false);
+    assert.deepEqual(invocationsNamed(script, ['apt-get']).map((call) => call.args[0]?.value), ['update', 'clean']);
+    assert.deepEqual(invocationsNamed(script, ['yum']), []);
+  });
+
+  it('gives the calls of several programs in the order the script runs them', () => {
+    const script = scriptOf('pip install a && apt-get update && pip install b && apt-get clean');
+    assert.deepEqual(
+      invocationsNamed(script, ['apt-get', 'pip']).map((call) => `${call.name} ${call.args[0]?.value}`),
+      ['pip install', 'apt-get update', 'pip install', 'apt-get clean'],
+    );
+  });
+
+  it('takes a program named like an Object member for an unknown one', () => {
+    const script = scriptOf('toString --help && constructor x && sudo __proto__ y');
+    assert.deepEqual(script.commands.map((command) => invocationOf(command)?.name), ['toString', 'constructor', '__proto__']);
+    assert.equal(callsAny(script, ['hasOwnProperty']), false);
   });
 });

@@ -6,23 +6,47 @@ import type { DockerfileModel } from '../../model-types';
 export type KeywordStyle = 'lower' | 'upper';
 
 const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
-const styles = new WeakMap<DockerfileModel, KeywordStyle>();
+
+/** The instructions whose keyword case counts, and the style most of them are written in: read in one pass. */
+interface KeywordCase {
+  cased: readonly Instruction[];
+  style: KeywordStyle;
+}
+
+const keywordCases = new WeakMap<DockerfileModel, KeywordCase>();
+
+function keywordCase(model: DockerfileModel): KeywordCase {
+  let known = keywordCases.get(model);
+  if (known === undefined) {
+    known = readKeywordCase(model);
+    keywordCases.set(model, known);
+  }
+  return known;
+}
+
+function readKeywordCase(model: DockerfileModel): KeywordCase {
+  const cased: Instruction[] = [];
+  let lower = 0;
+  let upper = 0;
+  for (const node of model.ast.getInstructions()) {
+    const word = node.getInstruction();
+    const keyword = word.toUpperCase();
+    if (!KEYWORDS.has(keyword)) continue;
+    cased.push(node);
+    if (word === word.toLowerCase()) lower++;
+    if (word === keyword) upper++;
+  }
+  return { cased, style: lower > upper ? 'lower' : 'upper' };
+}
 
 /** The instructions whose keyword case counts: known keywords, ONBUILD triggers left out. */
-export function casedInstructions(model: DockerfileModel): Instruction[] {
-  return model.ast.getInstructions().filter((node) => KEYWORDS.has(node.getKeyword().toUpperCase()));
+export function casedInstructions(model: DockerfileModel): readonly Instruction[] {
+  return keywordCase(model).cased;
 }
 
 /** The file's style: lower case when more keywords are written in lower case than in upper case, else upper case. */
 export function keywordStyle(model: DockerfileModel): KeywordStyle {
-  const known = styles.get(model);
-  if (known) return known;
-  const written = casedInstructions(model).map((node) => node.getInstruction());
-  const lower = written.filter((word) => word === word.toLowerCase()).length;
-  const upper = written.filter((word) => word === word.toUpperCase()).length;
-  const style: KeywordStyle = lower > upper ? 'lower' : 'upper';
-  styles.set(model, style);
-  return style;
+  return keywordCase(model).style;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { DockerfileModel, InstructionInfo, Stage } from '../../model-types'
 import type { Range } from '../../rule';
 import type { RunScript, ShellCommand, ShellWord } from '../../shell-types';
 import { instructionArguments } from './instruction-args';
-import { callsAny, findCalls, hasFlag, invocationOf, operands, type Invocation } from './commands';
+import { calledPrograms, findCalls, hasFlag, invocationOf, operands, type Invocation } from './commands';
 import { APT, apkCacheWriters, aptListReaders, aptUpdates } from './package-managers';
 import { isSameOrAncestor, normalizePath, scriptRemoves } from './paths';
 import { andListItems, rangeContains, textAt } from './run-edits';
@@ -59,7 +59,17 @@ for (const entry of CLEAN_COMMANDS) {
   }
 }
 /** The programs a cleanup command can call. */
-const CLEANUP_PROGRAMS = ['rm', ...CLEAN_COMMANDS_BY_PROGRAM.keys()];
+const CLEANUP_PROGRAMS: ReadonlySet<string> = new Set(['rm', ...CLEAN_COMMANDS_BY_PROGRAM.keys()]);
+
+/** True when the script calls programs (nested calls included) and every one of them can be a cleanup. */
+function callsOnlyCleanupPrograms(script: RunScript): boolean {
+  let any = false;
+  for (const name of calledPrograms(script)) {
+    if (!CLEANUP_PROGRAMS.has(name)) return false;
+    any = true;
+  }
+  return any;
+}
 
 /** The paths a cleanup command removes; null when the command is not a cleanup. */
 function removedPaths(invocation: Invocation): string[] | null {
@@ -156,6 +166,23 @@ function blocksMove(instruction: InstructionInfo, paths: readonly string[]): boo
 export function findLaterCleanup(model: DockerfileModel, stage: Stage, run: InstructionInfo): LaterCleanup | null {
   const cleanups = run.keyword === 'RUN' ? cleanupCommands(run) : null;
   if (!cleanups) return null;
+  // LW103 asks again when it plans the stage's fold, and root-user when it picks a RUN: read once per RUN.
+  let found = laterCleanupsByRun.get(run);
+  if (found === undefined) {
+    found = readLaterCleanup(model, stage, run, cleanups);
+    laterCleanupsByRun.set(run, found);
+  }
+  return found;
+}
+
+const laterCleanupsByRun = new WeakMap<InstructionInfo, LaterCleanup | null>();
+
+function readLaterCleanup(
+  model: DockerfileModel,
+  stage: Stage,
+  run: InstructionInfo,
+  cleanups: Array<{ range: Range; paths: string[] }>,
+): LaterCleanup | null {
   const candidates = earlierRuns(stage, run);
   const targets = cleanups.map(({ paths }) => lastWriter(candidates, paths));
   const found = targets.filter((target): target is InstructionInfo => target !== null);
@@ -167,8 +194,8 @@ export function findLaterCleanup(model: DockerfileModel, stage: Stage, run: Inst
 /** The deletions of a RUN that does nothing but delete (rm, apt-get clean, …); null for any other RUN. */
 function cleanupCommands(run: InstructionInfo): Array<{ range: Range; paths: string[] }> | null {
   const script = run.script;
-  // Cheap test first: most RUNs call no program that deletes.
-  if (!script || script.incomplete || !callsAny(script, CLEANUP_PROGRAMS)) return null;
+  // Cheap test first: most RUNs call a program that does more than delete.
+  if (!script || script.incomplete || !callsOnlyCleanupPrograms(script)) return null;
   const cleanups: Array<{ range: Range; paths: string[] }> = [];
   for (const command of script.commands) {
     if (command.program === null) continue;

@@ -44,11 +44,26 @@ export function aptListReaders(script: RunScript): SubcommandCall[] {
 
 /** True when the RUN leaves no apt lists in its layer: removed in the same script, dist-clean, or a cache mount. */
 export function leavesNoAptLists(run: InstructionInfo): boolean {
-  if (hasCacheMountOn(run, [APT_LISTS])) return true;
+  // Asked by several rules about each RUN that updates the lists: answered once per RUN.
+  let leavesNone = leavesNoAptListsByRun.get(run);
+  if (leavesNone === undefined) {
+    leavesNone = readLeavesNoAptLists(run);
+    leavesNoAptListsByRun.set(run, leavesNone);
+  }
+  return leavesNone;
+}
+
+const leavesNoAptListsByRun = new WeakMap<InstructionInfo, boolean>();
+
+function readLeavesNoAptLists(run: InstructionInfo): boolean {
+  if (hasCacheMountOn(run, APT_LISTS_PATHS)) return true;
   const script = run.script;
   if (!script) return false;
-  return scriptRemoves(script, APT_LISTS) || findCalls(script, APT, ['dist-clean']).length > 0;
+  return scriptRemoves(script, APT_LISTS) || findCalls(script, APT, APT_DIST_CLEAN).length > 0;
 }
+
+const APT_LISTS_PATHS = [APT_LISTS];
+const APT_DIST_CLEAN = ['dist-clean'];
 
 /** True when the RUN calls `apt-get install` (or another reader) without updating the lists first. */
 export function readsAptListsWithoutUpdate(run: InstructionInfo): boolean {

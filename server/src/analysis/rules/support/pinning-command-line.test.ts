@@ -99,4 +99,16 @@ describe('findInstallCalls', () => {
     const found = calls('if true; then pkg install a; fi; (pkg install b)');
     assert.deepEqual(found.map((call) => call.packages[0].value), ['a', 'b']);
   });
+
+  it('reads a program pattern that lists names as those names exactly, and a real pattern as a pattern', () => {
+    const install = (programs: RegExp, script: string) => {
+      const run = buildModel(`FROM debian:12\nRUN ${script}\n`).stages[0].instructions[1];
+      const listed: InstallSyntax = { ...syntax, programs, pythonModule: undefined };
+      return findInstallCalls(run.script!, listed).map((call) => call.invocation.name);
+    };
+    const names = /^(pkg-3|pkg5|microdnf)$/;
+    assert.deepEqual(install(names, 'pkg-3 install a && pkg4 install b && sudo microdnf install c && pkg5x install d'), ['pkg-3', 'microdnf']);
+    assert.deepEqual(install(/^pkg\d?$/, 'pkg4 install a && pkg44 install b'), ['pkg4']);
+    assert.deepEqual(install(/^PKG$/i, 'pkg install a'), ['pkg'], 'a flagged pattern is tested as written');
+  });
 });

@@ -3,7 +3,7 @@
 // `apk --virtual .deps`) must never be taken for a package: each tool's option table says which
 // options take a value, and the parser below reads the command line the way that tool does.
 import type { RunScript, ShellWord } from '../../shell-types';
-import { calledPrograms, compareRangeStarts, invocationOf, type Invocation } from './commands';
+import { calledPrograms, callsAny, compareRangeStarts, invocationOf, type Invocation } from './commands';
 
 /** How one tool reads its options. */
 export interface OptionTable {
@@ -58,21 +58,30 @@ function takesValue(table: OptionTable, name: string): boolean {
   return table.withValue.has(name) || (table.flags !== undefined && !table.flags.has(name) && !name.startsWith('--no-'));
 }
 
-/** Reads one option word (and possibly the next) at `index`; returns the options and the words consumed. */
-function readOption(words: readonly ShellWord[], index: number, table: OptionTable): { options: ParsedOption[]; used: number } {
+/**
+ * Reads one option word (and possibly the next) at `index` into `options`; returns the number of words
+ * consumed. It appends rather than returning a list: it runs for every option of every install call.
+ */
+function readOption(words: readonly ShellWord[], index: number, table: OptionTable, options: ParsedOption[]): number {
   const word = words[index];
   const text = word.value;
   const next = words[index + 1];
   const isLong = text.startsWith('--') || !table.bundlesShortOptions;
   if (isLong) {
     const equals = text.indexOf('=');
-    if (equals !== -1) return { options: [{ name: text.slice(0, equals), value: text.slice(equals + 1), word }], used: 1 };
+    if (equals !== -1) {
+      options.push({ name: text.slice(0, equals), value: text.slice(equals + 1), word });
+      return 1;
+    }
     // A parser that guesses values for unknown options still leaves a following option alone.
     const nextIsValue = next !== undefined && (table.withValue.has(text) || !next.value.startsWith('-'));
-    if (takesValue(table, text) && nextIsValue) return { options: [{ name: text, value: next.value, word }], used: 2 };
-    return { options: [{ name: text, value: null, word }], used: 1 };
+    if (takesValue(table, text) && nextIsValue) {
+      options.push({ name: text, value: next.value, word });
+      return 2;
+    }
+    options.push({ name: text, value: null, word });
+    return 1;
   }
-  const options: ParsedOption[] = [];
   for (let at = 1; at < text.length; at++) {
     const name = `-${text[at]}`;
     if (!table.withValue.has(name)) {
@@ -80,11 +89,14 @@ function readOption(words: readonly ShellWord[], index: number, table: OptionTab
       continue;
     }
     const attached = text.slice(at + 1);
-    if (attached !== '') return { options: [...options, { name, value: attached, word }], used: 1 };
-    if (next === undefined) return { options: [...options, { name, value: null, word }], used: 1 };
-    return { options: [...options, { name, value: next.value, word }], used: 2 };
+    if (attached !== '') {
+      options.push({ name, value: attached, word });
+      return 1;
+    }
+    options.push({ name, value: next === undefined ? null : next.value, word });
+    return next === undefined ? 1 : 2;
   }
-  return { options, used: 1 };
+  return 1;
 }
 
 function isOptionWord(word: ShellWord): boolean {
@@ -106,9 +118,7 @@ export function parseArguments(words: readonly ShellWord[], table: OptionTable):
       index++;
       continue;
     }
-    const { options, used } = readOption(words, index, table);
-    result.options.push(...options);
-    index += used;
+    index += readOption(words, index, table, result.options);
   }
   return result;
 }
@@ -118,9 +128,7 @@ function leadingOptions(words: readonly ShellWord[], start: number, table: Optio
   const options: ParsedOption[] = [];
   let index = start;
   while (index < words.length && isOptionWord(words[index]) && words[index].value !== '--') {
-    const read = readOption(words, index, table);
-    options.push(...read.options);
-    index += read.used;
+    index += readOption(words, index, table, options);
   }
   if (words[index]?.value === '--') index++;
   return { options, operandIndex: index };
@@ -176,10 +184,30 @@ function asToolInvocation(invocation: Invocation, syntax: InstallSyntax): Invoca
 
 /** True when one of the programs the script calls may be the tool (directly or as `python -m <module>`). */
 function mayCallTool(script: RunScript, syntax: InstallSyntax): boolean {
+  // Most syntaxes name their programs outright: a lookup in the script's index, no pattern to test.
+  const names = literalPrograms(syntax);
+  if (names !== null && syntax.pythonModule === undefined) return callsAny(script, names);
   for (const name of calledPrograms(script)) {
     if (syntax.programs.test(name) || (syntax.pythonModule !== undefined && PYTHON_PROGRAM.test(name))) return true;
   }
   return false;
+}
+
+/** `^(apt-get|apt|aptitude)$` or `^apk$`: a pattern that is only a list of names. */
+const NAME_LIST_PATTERN = /^\^(?:\(([\w-]+(?:\|[\w-]+)*)\)|([\w-]+))\$$/;
+
+/** The names a syntax's program pattern spells out, by syntax (a syntax is a constant: read once). */
+const literalProgramsBySyntax = new WeakMap<InstallSyntax, readonly string[] | null>();
+
+/** The program names the syntax's pattern matches when it is a plain list of names; null for a real pattern (`pip3.12`). */
+function literalPrograms(syntax: InstallSyntax): readonly string[] | null {
+  let names = literalProgramsBySyntax.get(syntax);
+  if (names === undefined) {
+    const list = syntax.programs.flags === '' ? NAME_LIST_PATTERN.exec(syntax.programs.source) : null;
+    names = list === null ? null : (list[1] ?? list[2]).split('|');
+    literalProgramsBySyntax.set(syntax, names);
+  }
+  return names;
 }
 
 /**

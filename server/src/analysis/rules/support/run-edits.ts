@@ -60,20 +60,25 @@ function readAndListItems(model: DockerfileModel, run: InstructionInfo): Range[]
   const script = run.script;
   const commands = script.commands.filter((command) => !command.nested).sort((a, b) => compareRangeStarts(a.range, b.range));
   if (commands.length === 0) return null;
-  const gapIsBlank = (range: Range) => logicalText(textAt(model, range), model.escapeCharacter).trim() === '';
+  const gapIsBlank = (range: Range) => gapText(model, range) === '';
   if (!gapIsBlank({ start: script.range.start, end: commands[0].range.start })) return null;
   if (!gapIsBlank({ start: commands[commands.length - 1].range.end, end: script.range.end })) return null;
   const items: Range[] = [{ ...commands[0].range }];
   for (let index = 1; index < commands.length; index++) {
-    const gap = logicalText(
-      textAt(model, { start: commands[index - 1].range.end, end: commands[index].range.start }),
-      model.escapeCharacter,
-    ).trim();
+    const gap = gapText(model, { start: commands[index - 1].range.end, end: commands[index].range.start });
     if (gap === '|') items[items.length - 1] = { start: items[items.length - 1].start, end: commands[index].range.end };
     else if (gap === '&&') items.push({ ...commands[index].range });
     else return null;
   }
   return items;
+}
+
+/** The text between two commands as the shell sees it, trimmed: `&&`, `|`, `;` or nothing. */
+function gapText(model: DockerfileModel, range: Range): string {
+  const text = textAt(model, range);
+  // Most gaps are ` && ` on one line: with no line break and no escape character there is nothing to join.
+  if (!text.includes('\n') && !text.includes('\r') && !text.includes(model.escapeCharacter)) return text.trim();
+  return logicalText(text, model.escapeCharacter).trim();
 }
 
 /**
@@ -95,17 +100,27 @@ export interface ContinuationStyle {
 }
 
 export function continuationStyle(model: DockerfileModel, runs: readonly InstructionInfo[]): ContinuationStyle {
-  const escape = model.escapeCharacter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const trailingAnd = trailingAndPattern(model.escapeCharacter);
   for (const run of runs) {
     const lines = textAt(model, run.range).split(/\r\n|\n|\r/);
     const leading = lines.slice(1).find((line) => /^[ \t]*&&/.test(line));
     if (leading) return { indent: /^[ \t]*/.exec(leading)?.[0] || '    ', trailing: false };
-    if (lines.some((line) => new RegExp(`&&[ \\t]*${escape}[ \\t]*$`).test(line))) {
+    if (lines.some((line) => trailingAnd.test(line))) {
       const next = lines[1] ?? '';
       return { indent: /^[ \t]*/.exec(next)?.[0] || '    ', trailing: true };
     }
   }
   return { indent: '    ', trailing: false };
+}
+
+/** `&& \` at the end of a line, for the two escape characters a parser directive allows (built once, not per line). */
+const TRAILING_AND_BACKSLASH = /&&[ \t]*\\[ \t]*$/;
+const TRAILING_AND_BACKTICK = /&&[ \t]*`[ \t]*$/;
+
+function trailingAndPattern(escapeCharacter: string): RegExp {
+  if (escapeCharacter === '\\') return TRAILING_AND_BACKSLASH;
+  if (escapeCharacter === '`') return TRAILING_AND_BACKTICK;
+  return new RegExp(`&&[ \\t]*${escapeCharacter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*$`);
 }
 
 /** The text that joins one command to the next: ` \` + newline + indent + `&& `. */
@@ -123,7 +138,10 @@ export function appendCommandsEdit(model: DockerfileModel, run: InstructionInfo,
 
 /** True when the RUNs can become one: same stage, same ONBUILD-ness, same flags (see hasCustomShell for the shell). */
 export function haveSameRunSettings(a: InstructionInfo, b: InstructionInfo): boolean {
-  return a.stage === b.stage && a.onbuild === b.onbuild && flagsKey(a) === flagsKey(b);
+  if (a.stage !== b.stage || a.onbuild !== b.onbuild) return false;
+  // Cheap test first: most RUNs have no flags.
+  if (a.flags.length === 0 && b.flags.length === 0) return true;
+  return flagsKey(a) === flagsKey(b);
 }
 
 function flagsKey(instruction: InstructionInfo): string {
@@ -171,10 +189,14 @@ export function mergeRunsEdits(
 /** Full-line comments between two instructions (not inside either). */
 function commentLinesBetween(model: DockerfileModel, first: InstructionInfo, last: InstructionInfo): string[] {
   // Only an instruction between the two can hold a comment-looking line of its own (a heredoc body).
-  const between = model.instructions.filter(
-    (other) => other.range.end.line > first.range.end.line && other.range.start.line < last.range.start.line,
-  );
-  const insideAny = (line: number) => between.some((other) => other.range.start.line <= line && line <= other.range.end.line);
+  // They are looked for only when such a line is there: most RUNs side by side have none between them.
+  let between: InstructionInfo[] | null = null;
+  const insideAny = (line: number) => {
+    between ??= model.instructions.filter(
+      (other) => other.range.end.line > first.range.end.line && other.range.start.line < last.range.start.line,
+    );
+    return between.some((other) => other.range.start.line <= line && line <= other.range.end.line);
+  };
   const comments: string[] = [];
   for (let line = first.range.end.line + 1; line < last.range.start.line; line++) {
     const text = model.lines[line] ?? '';

@@ -55,9 +55,19 @@ const DISTROLESS_CC = 'gcr.io/distroless/cc-debian12:nonroot';
 const DEBIAN_SLIM = 'debian:bookworm-slim';
 const ALPINE = 'alpine:3.24';
 
+/** The official repositories sdkImage knows. */
+const OFFICIAL_SDK_REPOSITORIES: ReadonlySet<string> = new Set(['golang', 'rust', 'maven', 'gradle', 'eclipse-temurin', 'openjdk', 'buildpack-deps']);
+
+/** Cheap test first: most bases are none of the SDK images sdkImage knows. */
+function mayBeSdkImage(ref: ImageRef): boolean {
+  const repository = ref.repository.toLowerCase();
+  if (ref.registry === null) return OFFICIAL_SDK_REPOSITORIES.has(repository);
+  return ref.registry === 'mcr.microsoft.com' && repository === 'dotnet/sdk';
+}
+
 /** The image is a compiler or SDK image (Go, Rust, Maven, Gradle, a JDK, the .NET SDK, buildpack-deps). */
 export function sdkImage(ref: ImageRef): SdkImage | null {
-  if (ref.hasUnresolvedVariables || ref.isScratch) return null;
+  if (ref.hasUnresolvedVariables || ref.isScratch || !mayBeSdkImage(ref)) return null;
   const tag = (ref.tag ?? 'latest').toLowerCase();
   const alpine = isAlpine(ref);
   if (isOfficial(ref, 'golang')) {

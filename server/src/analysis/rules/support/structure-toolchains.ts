@@ -14,14 +14,19 @@ const TOOLCHAIN_NAMES = new Set([
   'rustc', 'cargo', 'maven', 'gradle', 'default-jdk', 'default-jdk-headless',
 ]);
 
-const TOOLCHAIN_PATTERNS: readonly RegExp[] = [
-  /^(gcc|g\+\+|clang|cpp|gfortran)-\d+(\.\d+)*$/, // versioned compilers
-  /^llvm-\d+$/,
-  /^openjdk-\d+-jdk(-headless)?$/,
-  /^java-[\d.]+-openjdk-devel$/,
-  /^[a-z0-9][a-z0-9.+]*-dev$/, // Debian and Alpine headers
-  /^[a-z0-9][a-z0-9._+]*-devel$/, // RPM headers
-];
+/** Versioned compilers, JDKs, and the Debian, Alpine and RPM header packages: one pattern, tested once per package. */
+const TOOLCHAIN_PATTERN = new RegExp(
+  [
+    /(gcc|g\+\+|clang|cpp|gfortran)-\d+(\.\d+)*/, // versioned compilers
+    /llvm-\d+/,
+    /openjdk-\d+-jdk(-headless)?/,
+    /java-[\d.]+-openjdk-devel/,
+    /[a-z0-9][a-z0-9.+]*-dev/, // Debian and Alpine headers
+    /[a-z0-9][a-z0-9._+]*-devel/, // RPM headers
+  ]
+    .map((pattern) => `^(?:${pattern.source})$`)
+    .join('|'),
+);
 
 /** `gcc=4:12.2.0-3`, `gcc:amd64`, `gcc>12` → `gcc`. */
 export function packageName(word: string): string {
@@ -29,7 +34,7 @@ export function packageName(word: string): string {
 }
 
 export function isToolchainPackage(name: string): boolean {
-  return TOOLCHAIN_NAMES.has(name) || TOOLCHAIN_PATTERNS.some((pattern) => pattern.test(name));
+  return TOOLCHAIN_NAMES.has(name) || TOOLCHAIN_PATTERN.test(name);
 }
 
 export interface InstalledToolchain {

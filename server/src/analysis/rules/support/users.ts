@@ -1,6 +1,7 @@
 // Who a stage runs as, and how to give an image a non-root user it can actually switch to.
 import type { ImageFacts, InstructionInfo, Stage } from '../../model-types';
-import { findCalls, operands } from './commands';
+import type { RunScript, ShellWord } from '../../shell-types';
+import { callsAny, findCalls, operands, type ToolSpec } from './commands';
 import { instructionArguments, type ArgumentWord } from './instruction-args';
 
 export interface EffectiveUser {
@@ -14,8 +15,7 @@ export interface EffectiveUser {
 /** The user the stage's containers run as: its last USER, else the last USER of the stages it is built on, else the image default. */
 export function effectiveUser(stage: Stage): EffectiveUser {
   for (let current: Stage | null = stage; current; current = current.baseStage) {
-    const users = current.instructions.filter((instruction) => instruction.keyword === 'USER' && !instruction.onbuild);
-    const last = users[users.length - 1];
+    const last = lastOwn(current, 'USER');
     if (last) {
       const argument = instructionArguments(last)[0] ?? null;
       return { user: argument?.value ?? null, instruction: last, argument };
@@ -24,10 +24,21 @@ export function effectiveUser(stage: Stage): EffectiveUser {
   return { user: stage.facts.defaultUser, instruction: null, argument: null };
 }
 
+/** The stage's last instruction with this keyword, ONBUILD triggers left out. */
+function lastOwn(stage: Stage, keyword: string): InstructionInfo | null {
+  const instructions = stage.instructions;
+  for (let index = instructions.length - 1; index >= 0; index--) {
+    const instruction = instructions[index];
+    if (instruction.keyword === keyword && !instruction.onbuild) return instruction;
+  }
+  return null;
+}
+
 /** root, 0, root:root, 0:0 — a user given by a variable is not judged. */
 export function isRootUser(user: string): boolean {
   if (user.includes('$')) return false;
-  const name = user.split(':')[0].trim();
+  const colon = user.indexOf(':');
+  const name = (colon === -1 ? user : user.slice(0, colon)).trim();
   return name === 'root' || name === '0';
 }
 
@@ -40,15 +51,21 @@ export interface NonRootUserPlan {
 /** The last user a RUN of the stage (or of the stages it is built on) creates with useradd/adduser. */
 export function userCreatedIn(stage: Stage): string | null {
   for (let current: Stage | null = stage; current; current = current.baseStage) {
-    const runs = current.instructions.filter((instruction) => instruction.keyword === 'RUN' && instruction.script && !instruction.onbuild);
-    for (const run of runs.reverse()) {
-      const calls = findCalls(run.script!, { programs: ['useradd', 'adduser'] });
+    const instructions = current.instructions;
+    for (let index = instructions.length - 1; index >= 0; index--) {
+      const run = instructions[index];
+      // Cheap test first: most RUNs create no user.
+      if (run.keyword !== 'RUN' || !run.script || run.onbuild || !callsAny(run.script, USER_ADDERS.programs)) continue;
+      const calls = findCalls(run.script, USER_ADDERS);
       const name = calls.length > 0 ? operands(calls[calls.length - 1]).at(-1) : undefined;
-      if (name && !name.hasExpansion && /^[a-z_][a-z0-9_-]*\$?$/i.test(name.value)) return name.value;
+      if (name && !name.hasExpansion && USER_NAME.test(name.value)) return name.value;
     }
   }
   return null;
 }
+
+const USER_ADDERS: ToolSpec = { programs: ['useradd', 'adduser'] };
+const USER_NAME = /^[a-z_][a-z0-9_-]*\$?$/i;
 
 /**
  * The user to switch to: one the Dockerfile already creates, the image's own, or a new `app` user.
@@ -73,8 +90,8 @@ export function nonRootUserPlan(facts: ImageFacts, isScratch: boolean, created: 
 /** The ENTRYPOINT this Dockerfile gives the stage (its own or that of a stage it is built on); null when it keeps the image's. */
 export function ownEntrypoint(stage: Stage): InstructionInfo | null {
   for (let current: Stage | null = stage; current; current = current.baseStage) {
-    const entrypoints = current.instructions.filter((instruction) => instruction.keyword === 'ENTRYPOINT' && !instruction.onbuild);
-    if (entrypoints.length > 0) return entrypoints[entrypoints.length - 1];
+    const last = lastOwn(current, 'ENTRYPOINT');
+    if (last) return last;
   }
   return null;
 }
@@ -87,20 +104,33 @@ const STEP_DOWN_TOOLS: ReadonlySet<string> = new Set(['gosu', 'su-exec']);
  * download path (`-o /usr/local/bin/gosu`), a call, or a copied binary.
  */
 export function installsStepDownTool(stage: Stage): boolean {
-  const isTool = (value: string) => STEP_DOWN_TOOLS.has(value.slice(value.lastIndexOf('/') + 1));
   for (let current: Stage | null = stage; current; current = current.baseStage) {
     for (const instruction of current.instructions) {
       if (instruction.onbuild) continue;
-      if (instruction.keyword === 'RUN' && instruction.script) {
-        const words = instruction.script.commands.flatMap((command) => [command.program, ...command.args]);
-        if (words.some((word) => word !== null && !word.hasExpansion && isTool(word.value))) return true;
-      }
-      if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && instructionArguments(instruction).some((word) => isTool(word.value))) {
+      if (instruction.keyword === 'RUN' && instruction.script && scriptNamesStepDownTool(instruction.script)) return true;
+      if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && instructionArguments(instruction).some((word) => isStepDownTool(word.value))) {
         return true;
       }
     }
   }
   return false;
+}
+
+/** A word of the script (program or argument) names gosu or su-exec. */
+function scriptNamesStepDownTool(script: RunScript): boolean {
+  for (const command of script.commands) {
+    if (command.program !== null && isStepDownToolWord(command.program)) return true;
+    for (const word of command.args) if (isStepDownToolWord(word)) return true;
+  }
+  return false;
+}
+
+function isStepDownToolWord(word: ShellWord): boolean {
+  return !word.hasExpansion && isStepDownTool(word.value);
+}
+
+function isStepDownTool(value: string): boolean {
+  return STEP_DOWN_TOOLS.has(value.slice(value.lastIndexOf('/') + 1));
 }
 
 /**
