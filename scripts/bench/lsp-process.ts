@@ -1,16 +1,19 @@
-// A language server in a child process, driven over stdio: enough of a client to time
+// A language server in a child process, driven over stdio or Node IPC: enough of a client to time
 // didOpen/didChange → publishDiagnostics and to abuse a server in tests. Every wait has a deadline.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
   ConfigurationRequest,
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -21,20 +24,41 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
+import { TIMING_LOG_PREFIX, type ValidationTiming } from '../../server/src/lsp/validation-timing';
 
+/** What VS Code declares, where it changes what a server does. */
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
-  textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: false },
+    codeLens: { refreshSupport: true },
+    workspaceEdit: { documentChanges: true },
+  },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+    synchronization: { dynamicRegistration: false },
+  },
 };
 
 export interface ServerCommand {
   name: string;
+  /** A Node.js executable: the IPC transport needs a Node child. */
   command: string;
+  /** The server script and its arguments, without the transport flag. */
   args: string[];
   initializationOptions?: unknown;
 }
 
+/**
+ * How messages travel. VS Code starts both servers with `--node-ipc` (Node's IPC channel, one JSON
+ * message per line); other editors mostly use `--stdio` (Content-Length framing on pipes).
+ */
+export type Transport = 'stdio' | 'ipc';
+
 const HISTORY_PER_DOCUMENT = 20;
+const MAX_TIMINGS = 10_000;
+
+const timingKey = (uri: string, version: number) => `${version} ${uri}`;
 const SILENTLY_ANSWERED = [
   'client/unregisterCapability',
   'window/workDoneProgress/create',
@@ -58,6 +82,8 @@ export class LspProcess {
   configurationRequests = 0;
   /** Answers each workspace/configuration item (a promise holds the answer back); tests replace it with garbage. */
   answerConfiguration: (item: ConfigurationItem) => unknown = () => null;
+  /** Layerwise's timing lines (initializationOptions.logTimings), by document and version. */
+  readonly timings = new Map<string, ValidationTiming>();
   /** The last diagnostics published per document, oldest first (a few per document). */
   readonly history = new Map<string, PublishDiagnosticsParams[]>();
   readonly connection: ProtocolConnection;
@@ -68,6 +94,7 @@ export class LspProcess {
   private constructor(
     readonly name: string,
     private readonly child: ChildProcess,
+    transport: Transport,
   ) {
     if (!child.stdout || !child.stdin) throw new Error(`${name}: no stdio`);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -75,8 +102,12 @@ export class LspProcess {
       this.stderr.push(chunk.toString());
       if (this.stderr.length > 50) this.stderr.shift();
     });
-    this.connection = createProtocolConnection(child.stdout, child.stdin);
+    this.connection =
+      transport === 'ipc'
+        ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+        : createProtocolConnection(child.stdout, child.stdin);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.onPublished(params));
+    this.connection.onNotification(LogMessageNotification.type, ({ message }) => this.onLogged(message));
     this.connection.onRequest(ConfigurationRequest.type, (params) => {
       this.configurationRequests++;
       return Promise.all(params.items.map((item) => this.answerConfiguration(item)));
@@ -88,15 +119,21 @@ export class LspProcess {
     this.connection.listen();
   }
 
-  static async start(server: ServerCommand, deadlineMs = 20_000): Promise<{ server: LspProcess; initialize: InitializeResult }> {
+  static async start(
+    server: ServerCommand,
+    { deadlineMs = 20_000, transport = 'stdio', rootUri = null }: { deadlineMs?: number; transport?: Transport; rootUri?: string | null } = {},
+  ): Promise<{ server: LspProcess; initialize: InitializeResult }> {
     const started = performance.now();
-    const child = spawn(server.command, server.args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const lsp = new LspProcess(server.name, child);
+    const child =
+      transport === 'ipc'
+        ? spawn(server.command, [...server.args, '--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+        : spawn(server.command, [...server.args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const lsp = new LspProcess(server.name, child, transport);
     const initialize = await lsp.withDeadline(
       'initialize',
       lsp.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: null,
+        rootUri,
         capabilities: CLIENT_CAPABILITIES,
         initializationOptions: server.initializationOptions,
       }),
@@ -179,6 +216,22 @@ export class LspProcess {
       }, deadlineMs);
     });
     return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+  }
+
+  /** The server's timing of one publication, when it logs them; it arrives just after the diagnostics. */
+  timingOf(uri: string, version: number): ValidationTiming | undefined {
+    return this.timings.get(timingKey(uri, version));
+  }
+
+  private onLogged(message: string): void {
+    if (!message.startsWith(TIMING_LOG_PREFIX)) return;
+    try {
+      const timing = JSON.parse(message.slice(TIMING_LOG_PREFIX.length)) as ValidationTiming;
+      this.timings.set(timingKey(timing.uri, timing.version), timing);
+      if (this.timings.size > MAX_TIMINGS) this.timings.delete(this.timings.keys().next().value as string);
+    } catch {
+      // Not a timing line after all.
+    }
   }
 
   private onPublished(params: PublishDiagnosticsParams): void {

@@ -18,11 +18,22 @@ function countMatches(text: string, pattern: RegExp): number {
   return count;
 }
 
-/** True when the document is small and of a shape the parser handles in linear time. */
-export function analysesOnMainThread(text: string, maxBytes: number = DEFAULT_MAIN_THREAD_MAX_BYTES): boolean {
+/** Where a document is analysed, and whether its cost follows its size alone. */
+export interface Route {
+  onMainThread: boolean;
+  /** False for the quadratic shape: its analysis may take seconds whatever its size. */
+  linear: boolean;
+}
+
+/** On the main thread when the document is small and of a shape the parser handles in linear time. */
+export function routeFor(text: string, maxBytes: number = DEFAULT_MAIN_THREAD_MAX_BYTES): Route {
+  const linear = hasLinearShape(text);
   // UTF-16 length ≤ UTF-8 bytes ≤ 3 × it: no need to encode the text to compare with the limit.
-  if (text.length > maxBytes) return false;
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) return false;
+  const small = text.length <= maxBytes && Buffer.byteLength(text, 'utf8') <= maxBytes;
+  return { onMainThread: small && linear, linear };
+}
+
+function hasLinearShape(text: string): boolean {
   const froms = countMatches(text, FROM_LINE);
   return froms === 0 || countMatches(text, COMMENT_LINE) * froms <= MAX_COMMENT_STAGE_STEPS;
 }

@@ -9,7 +9,8 @@ export interface AnalysisRequest {
 }
 
 export type AnalysisReply =
-  | { id: number; ok: true; analysis: PortableAnalysis }
+  /** analyzeMs: the time analyze() itself took on the worker, for the timing log. */
+  | { id: number; ok: true; analysis: PortableAnalysis; analyzeMs: number }
   | { id: number; ok: false; message: string };
 
 /** The worker's bundle, beside the server's in dist/. */

@@ -8,7 +8,10 @@ import { toPortableAnalysis } from './portable-analysis';
 
 function answer(request: AnalysisRequest): AnalysisReply {
   try {
-    return { id: request.id, ok: true, analysis: toPortableAnalysis(analyze(request.text, request.options)) };
+    const started = performance.now();
+    const result = analyze(request.text, request.options);
+    const analyzeMs = performance.now() - started;
+    return { id: request.id, ok: true, analysis: toPortableAnalysis(result), analyzeMs };
   } catch (error) {
     return { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

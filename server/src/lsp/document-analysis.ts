@@ -7,7 +7,7 @@ import { analyze } from '../analysis/engine';
 import type { AnalyzeOptions, BuildContextInfo, ExtraBaseImage } from '../analysis/engine-types';
 import type { LoadedHadolintConfig } from '../config/hadolint-file';
 import type { OffThreadAnalyzer } from './analysis-worker-host';
-import { analysesOnMainThread, DEFAULT_MAIN_THREAD_MAX_BYTES } from './analysis-routing';
+import { DEFAULT_MAIN_THREAD_MAX_BYTES, routeFor } from './analysis-routing';
 import type { LayerwiseSettings } from './settings';
 import type { Logger } from './logger';
 import { toPortableAnalysis, type PortableAnalysis } from './portable-analysis';
@@ -16,7 +16,8 @@ import { toPortableAnalysis, type PortableAnalysis } from './portable-analysis';
 export const MAX_ANALYSED_BYTES = 2 * 1024 * 1024;
 
 export type DocumentAnalysis =
-  | { kind: 'analysed'; result: PortableAnalysis }
+  /** analyzeMs: what analyze() itself took (the rest of the time to diagnostics is the server's). */
+  | { kind: 'analysed'; result: PortableAnalysis; analyzeMs?: number }
   | { kind: 'too-large'; bytes: number }
   | { kind: 'timed-out'; budgetMs: number }
   | { kind: 'disabled' }
@@ -153,13 +154,14 @@ export class DocumentAnalyses {
     const options: AnalyzeOptions = { ...analyzeOptionsFrom(settings, hadolint), ...door };
     const where = `${uri} (version ${version})`;
     const offThread = this.offThread;
-    if (!offThread?.usable || analysesOnMainThread(text, this.mainThreadMaxBytes)) return this.analyzeHere(text, options, where);
+    const route = routeFor(text, this.mainThreadMaxBytes);
+    if (!offThread?.usable || route.onMainThread) return this.analyzeHere(text, options, where);
     // Whatever else happens, the main thread is not taken with this document for the rest of the call.
-    const outcome = await offThread.run(uri, text, options);
+    const outcome = await offThread.run(uri, text, options, route.linear);
     switch (outcome.kind) {
       case 'done':
         this.logInternalErrors(outcome.analysis, where);
-        return { kind: 'analysed', result: outcome.analysis };
+        return { kind: 'analysed', result: outcome.analysis, analyzeMs: outcome.analyzeMs };
       case 'timed-out':
         this.overran.set(uri, { version, budgetMs: outcome.budgetMs });
         this.logger.info(`analysing ${where} took over ${outcome.budgetMs} ms and was stopped`);
@@ -174,9 +176,12 @@ export class DocumentAnalyses {
 
   private analyzeHere(text: string, options: AnalyzeOptions, where: string): DocumentAnalysis {
     try {
-      const result = toPortableAnalysis(analyze(text, options));
+      const started = performance.now();
+      const analysis = analyze(text, options);
+      const analyzeMs = performance.now() - started;
+      const result = toPortableAnalysis(analysis);
       this.logInternalErrors(result, where);
-      return { kind: 'analysed', result };
+      return { kind: 'analysed', result, analyzeMs };
     } catch (error) {
       this.logger.error(`analysis of ${where} failed`, error);
       return { kind: 'failed' };

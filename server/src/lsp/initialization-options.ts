@@ -12,6 +12,8 @@ export interface ServerOptions {
   analysisBudgetMs: number;
   /** Larger files are analysed on the worker (0: every file). */
   mainThreadMaxBytes: number;
+  /** Log where the time to each publication went (benchmarks: the server's overhead beside analyze()). */
+  logTimings: boolean;
 }
 
 function numberOption(options: Record<string, unknown>, name: string, fallback: number, max: number): number {
@@ -27,5 +29,6 @@ export function serverOptionsFrom(initializationOptions: unknown): ServerOptions
     debounceMs: numberOption(options, 'debounceMs', DEFAULT_DEBOUNCE_MS, 10_000),
     analysisBudgetMs: Math.max(1, numberOption(options, 'analysisBudgetMs', DEFAULT_ANALYSIS_BUDGET_MS, 60_000)),
     mainThreadMaxBytes: numberOption(options, 'mainThreadMaxBytes', DEFAULT_MAIN_THREAD_MAX_BYTES, 2 * 1024 * 1024),
+    logTimings: options.logTimings === true,
   };
 }

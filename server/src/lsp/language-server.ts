@@ -84,7 +84,15 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
       offThread: analysisWorker(options.analysisBudgetMs, logger),
       mainThreadMaxBytes: options.mainThreadMaxBytes,
     });
-    const validator = new Validator({ connection, documents, settings, analyses, logger, debounceMs: options.debounceMs });
+    const validator = new Validator({
+      connection,
+      documents,
+      settings,
+      analyses,
+      logger,
+      debounceMs: options.debounceMs,
+      logTimings: options.logTimings,
+    });
     session = { support, settings, validator, analyses };
     return { capabilities: serverCapabilities(), serverInfo: { name: 'layerwise' } };
   });

@@ -4,9 +4,10 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticsFor } from './diagnostics';
-import type { DocumentAnalyses } from './document-analysis';
+import type { DocumentAnalyses, DocumentAnalysis } from './document-analysis';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings-store';
+import { TIMING_LOG_PREFIX, type ValidationTiming } from './validation-timing';
 
 /** Analyses slower than this are logged, so slow files show up in the output channel. */
 const SLOW_ANALYSIS_MS = 250;
@@ -18,10 +19,23 @@ export interface ValidatorDependencies {
   analyses: DocumentAnalyses;
   logger: Logger;
   debounceMs: number;
+  /** Log a ValidationTiming line after each publication (benchmarks). */
+  logTimings?: boolean;
+}
+
+/** performance.now() at each step of a validation, for the timing log. */
+interface ValidationMarks {
+  requested: number | undefined;
+  started: number;
+  analysing: number;
+  analysed: number;
 }
 
 export class Validator {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Stops the validation scheduled for a document. */
+  private readonly scheduled = new Map<string, () => void>();
+  /** When the latest validation of a document was asked for. */
+  private readonly requestedAt = new Map<string, number>();
   /** The latest validation started per document; an older one that wakes up stops. */
   private readonly latestRun = new Map<string, number>();
   private runCounter = 0;
@@ -39,6 +53,7 @@ export class Validator {
   closed(uri: string): void {
     this.cancel(uri);
     this.latestRun.delete(uri);
+    this.requestedAt.delete(uri);
     void this.publish(uri, undefined, []);
   }
 
@@ -47,22 +62,29 @@ export class Validator {
   }
 
   dispose(): void {
-    for (const uri of [...this.timers.keys()]) this.cancel(uri);
+    for (const uri of [...this.scheduled.keys()]) this.cancel(uri);
   }
 
   private schedule(uri: string, delayMs: number): void {
     this.cancel(uri);
-    const timer = setTimeout(() => {
-      this.timers.delete(uri);
+    this.requestedAt.set(uri, performance.now());
+    const run = () => {
+      this.scheduled.delete(uri);
       void this.validate(uri);
-    }, delayMs);
-    this.timers.set(uri, timer);
+    };
+    // A timeout waits a millisecond or more even at 0; an immediate runs once the current message is handled.
+    if (delayMs === 0) {
+      const immediate = setImmediate(run);
+      this.scheduled.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delayMs);
+      this.scheduled.set(uri, () => clearTimeout(timer));
+    }
   }
 
   private cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.scheduled.get(uri)?.();
+    this.scheduled.delete(uri);
   }
 
   private async validate(uri: string): Promise<void> {
@@ -72,20 +94,36 @@ export class Validator {
     try {
       const requested = documents.get(uri);
       if (!requested) return;
+      const marks: ValidationMarks = { requested: this.requestedAt.get(uri), started: performance.now(), analysing: 0, analysed: 0 };
       const documentSettings = await settings.settingsFor(uri);
       // While the settings were on their way the document may have changed or closed.
       const document = documents.get(uri);
       if (this.latestRun.get(uri) !== run || !document || document.version !== requested.version) return;
       const version = document.version;
-      const started = performance.now();
+      marks.analysing = performance.now();
       const analysis = await analyses.analysisFor(document, documentSettings);
-      const elapsed = performance.now() - started;
+      marks.analysed = performance.now();
       if (this.latestRun.get(uri) !== run || documents.get(uri)?.version !== version || analysis === null) return;
-      if (elapsed > SLOW_ANALYSIS_MS) logger.info(`analysing ${uri} took ${Math.round(elapsed)} ms`);
+      const analysisMs = marks.analysed - marks.analysing;
+      if (analysisMs > SLOW_ANALYSIS_MS) logger.info(`analysing ${uri} took ${Math.round(analysisMs)} ms`);
       await this.publish(uri, version, diagnosticsFor(analysis, version));
+      if (this.deps.logTimings) this.logTiming(uri, version, analysis, marks);
     } catch (error) {
       logger.error(`validating ${uri} failed`, error);
     }
+  }
+
+  private logTiming(uri: string, version: number, analysis: DocumentAnalysis, marks: ValidationMarks): void {
+    const timing: ValidationTiming = {
+      uri,
+      version,
+      waitMs: marks.started - (marks.requested ?? marks.started),
+      settingsMs: marks.analysing - marks.started,
+      analysisMs: marks.analysed - marks.analysing,
+      analyzeMs: analysis.kind === 'analysed' ? analysis.analyzeMs : undefined,
+      publishMs: performance.now() - marks.analysed,
+    };
+    this.deps.logger.info(TIMING_LOG_PREFIX + JSON.stringify(timing));
   }
 
   private async publish(uri: string, version: number | undefined, diagnostics: ReturnType<typeof diagnosticsFor>) {
