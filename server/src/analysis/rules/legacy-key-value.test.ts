@@ -33,6 +33,12 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'lone CR line breaks around a continued ENV: reported, no rewrite that could take in the next FROM',
+      code: 'FROM debian:bookworm-slim\rENV  \\\r#!/bin/sh\rFROM python:3.12\rFROM alpine\r',
+      errors: [{ line: 3 }],
+      output: null,
+    },
+    {
       name: 'mixed quotes and spaces: no fix; ONBUILD and CRLF',
       code: 'FROM alpine:3.20\r\nONBUILD ENV MESSAGE say "hi there"\r\n',
       errors: [{ line: 2, column: 13 }],

@@ -3,6 +3,8 @@ import type { InstructionInfo } from '../model-types';
 import { defineRule, type Fix } from '../rule';
 import { textAt } from './support/run-edits';
 
+const LONE_CR = /\r(?!\n)/;
+
 export default defineRule({
   id: 'legacy-key-value',
   code: 'LW309',
@@ -27,7 +29,8 @@ export default defineRule({
   fix: {
     availability: 'sometimes',
     safety: 'safe',
-    reason: 'Not offered when the value spans several lines, or mixes quotes, spaces and escapes in a way one pair of quotes cannot keep.',
+    reason:
+      'Not offered when the value spans several lines, mixes quotes, spaces and escapes in a way one pair of quotes cannot keep, or sits among old Mac line breaks (a lone CR), where the parser cannot place it exactly.',
   },
   create(context) {
     const { model } = context;
@@ -37,7 +40,10 @@ export default defineRule({
       if (startsWithPair(model.lines, instruction)) return;
       for (const property of node.getProperties()) {
         if (property.getAssignmentOperator() !== null || property.getValue() === null) continue;
-        const replacement = modernForm(property, (range) => textAt(model, range), model.escapeCharacter);
+        // Across a lone CR (an old Mac line break) dockerfile-ast's property ranges cannot be trusted:
+        // the finding stands, without a rewrite that could eat the next instruction.
+        const trusted = !LONE_CR.test(textAt(model, property.getRange()));
+        const replacement = trusted ? modernForm(property, (range) => textAt(model, range), model.escapeCharacter) : null;
         const fixes: Fix[] = replacement
           ? [{ title: `Rewrite as ${replacement}`, safety: 'safe', edits: [{ range: property.getRange(), newText: replacement }] }]
           : [];
