@@ -3,6 +3,7 @@
 // with a deadline instead of sleeping.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { after } from 'node:test';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
@@ -236,4 +237,20 @@ export class TestLanguageClient {
 
 export function fileUri(name: string): string {
   return `file:///workspace/${name}`;
+}
+
+/**
+ * For one suite: a function that starts a client with these initialization options (debounce 0
+ * unless they say otherwise); every client it started is disposed of after the suite.
+ */
+export function suiteClients(): (initializationOptions: Record<string, unknown>) => Promise<TestLanguageClient> {
+  const clients: TestLanguageClient[] = [];
+  after(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+  });
+  return async (initializationOptions) => {
+    const { client } = await TestLanguageClient.start({ initializationOptions: { debounceMs: 0, ...initializationOptions } });
+    clients.push(client);
+    return client;
+  };
 }

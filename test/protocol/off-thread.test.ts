@@ -4,10 +4,10 @@
 // version supersedes older work, and what the worker hands back drives the same quick fixes, lenses
 // and hovers as an analysis on the main thread.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { HoverRequest, type CodeAction, type Diagnostic, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { expectedSummary, messageText, PROBLEMATIC_DOCKERFILE, summarize } from './expectations';
-import { fileUri, TestLanguageClient } from './lsp-client';
+import { fileUri, suiteClients, TestLanguageClient } from './lsp-client';
 
 const quadraticDockerfile = (pairs: number) => '# note\nFROM alpine:3.20\n'.repeat(pairs);
 const TIMED_OUT = /analysis took too long and was stopped/;
@@ -29,16 +29,7 @@ function assertTimedOutNotice(published: PublishDiagnosticsParams): void {
 }
 
 describe('analysis off the main loop', () => {
-  const clients: TestLanguageClient[] = [];
-  const start = async (initializationOptions: Record<string, unknown>) => {
-    const { client } = await TestLanguageClient.start({ initializationOptions: { debounceMs: 0, ...initializationOptions } });
-    clients.push(client);
-    return client;
-  };
-
-  after(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
-  });
+  const start = suiteClients();
 
   it('keeps answering other requests while 8,000 comment/FROM pairs are analysed, then publishes the result or the timeout notice', async () => {
     const client = await start({});

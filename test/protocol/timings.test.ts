@@ -2,10 +2,10 @@
 // publication, one line that says where the server's time went, so that the benchmark can tell the
 // time analyze() takes from the rest of the path. Nothing is logged unless a client asks for it.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TIMING_LOG_PREFIX, type ValidationTiming } from '../../server/src/lsp/validation-timing';
 import { MULTI_STAGE_DOCKERFILE, PROBLEMATIC_DOCKERFILE } from './expectations';
-import { fileUri, TestLanguageClient } from './lsp-client';
+import { fileUri, suiteClients, TestLanguageClient } from './lsp-client';
 
 function timingsIn(client: TestLanguageClient): ValidationTiming[] {
   return client.logMessages
@@ -30,16 +30,7 @@ async function timedChange(client: TestLanguageClient, uri: string): Promise<num
 }
 
 describe('timing log over LSP', () => {
-  const clients: TestLanguageClient[] = [];
-  const start = async (initializationOptions: Record<string, unknown>) => {
-    const { client } = await TestLanguageClient.start({ initializationOptions: { debounceMs: 0, ...initializationOptions } });
-    clients.push(client);
-    return client;
-  };
-
-  after(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
-  });
+  const start = suiteClients();
 
   for (const [where, folder, options] of [
     ['on the main thread', 'main-thread', {}],
