@@ -11,8 +11,8 @@ interface History {
   positions: Map<InstructionInfo, number>;
   /** keyword → indices into `ordered`, built on first use. */
   byKeyword: Map<string, number[]>;
-  /** A pattern's first match in `ordered` (or -1), by pattern and keywords. */
-  firstMatches: Map<string, number>;
+  /** question key → indices into `ordered` of the instructions that match it, built on first use. */
+  matches: Map<string, number[]>;
 }
 
 const histories = new WeakMap<Stage, History>();
@@ -37,7 +37,7 @@ function buildHistory(stage: Stage): History {
       if (!instruction.onbuild) ordered.push(instruction);
     }
   }
-  return { ordered, positions, byKeyword: new Map(), firstMatches: new Map() };
+  return { ordered, positions, byKeyword: new Map(), matches: new Map() };
 }
 
 /** How many of the history's instructions run before `instruction` (all of them for null). */
@@ -82,15 +82,33 @@ export function keywordInstructionsBefore(stage: Stage, instruction: Instruction
 export function nearestBefore(stage: Stage, instruction: InstructionInfo | null, keyword: string): InstructionInfo | null {
   const history = historyOf(stage);
   const position = positionOf(history, stage, instruction);
-  const indices = keywordIndices(history, keyword);
+  return lastBefore(history, keywordIndices(history, keyword), position);
+}
+
+/** The last of the instructions at `indices` (ascending) that runs before `position`, or null. */
+function lastBefore(history: History, indices: readonly number[], position: number): InstructionInfo | null {
   for (let at = indices.length - 1; at >= 0; at--) if (indices[at] < position) return history.ordered[indices[at]];
   return null;
 }
 
+/** The indices of the instructions with one of the keywords that pass `test`; `key` names the question. */
+function matchIndices(history: History, key: string, keywords: readonly string[], test: (instruction: InstructionInfo) => boolean): number[] {
+  let indices = history.matches.get(key);
+  if (indices === undefined) {
+    indices = [];
+    for (let index = 0; index < history.ordered.length; index++) {
+      const other = history.ordered[index];
+      if (keywords.includes(other.keyword) && test(other)) indices.push(index);
+    }
+    history.matches.set(key, indices);
+  }
+  return indices;
+}
+
 /**
  * True when an instruction with one of the keywords that runs before `instruction` matches `test`.
- * `key` names the question (the same key must always mean the same test): the first match in the
- * stage is found once and every later question is a comparison.
+ * `key` names the question (the same key must always mean the same test): the stage's matches are
+ * found once and every later question is a comparison.
  */
 export function matchedBefore(
   stage: Stage,
@@ -100,22 +118,11 @@ export function matchedBefore(
   test: (instruction: InstructionInfo) => boolean,
 ): boolean {
   const history = historyOf(stage);
-  let first = history.firstMatches.get(key);
-  if (first === undefined) {
-    first = history.ordered.findIndex((other) => keywords.includes(other.keyword) && test(other));
-    history.firstMatches.set(key, first);
-  }
-  return first >= 0 && first < positionOf(history, stage, instruction);
+  const indices = matchIndices(history, key, keywords, test);
+  return indices.length > 0 && indices[0] < positionOf(history, stage, instruction);
 }
 
-/** Every match in `ordered` (indices, ascending), by question key: see nearestMatchBefore. */
-const allMatches = new WeakMap<History, Map<string, number[]>>();
-
-/**
- * The last instruction with one of the keywords that runs before `instruction` and matches `test`, or null.
- * `key` names the question as for matchedBefore: the stage's matches are found once, and every later
- * question is a search among them.
- */
+/** The last instruction with one of the keywords that runs before `instruction` and matches `test`, or null (`key` as for matchedBefore). */
 export function nearestMatchBefore(
   stage: Stage,
   instruction: InstructionInfo,
@@ -124,21 +131,5 @@ export function nearestMatchBefore(
   test: (instruction: InstructionInfo) => boolean,
 ): InstructionInfo | null {
   const history = historyOf(stage);
-  let byKey = allMatches.get(history);
-  if (byKey === undefined) {
-    byKey = new Map();
-    allMatches.set(history, byKey);
-  }
-  let matches = byKey.get(key);
-  if (matches === undefined) {
-    matches = [];
-    for (let index = 0; index < history.ordered.length; index++) {
-      const other = history.ordered[index];
-      if (keywords.includes(other.keyword) && test(other)) matches.push(index);
-    }
-    byKey.set(key, matches);
-  }
-  const position = positionOf(history, stage, instruction);
-  for (let at = matches.length - 1; at >= 0; at--) if (matches[at] < position) return history.ordered[matches[at]];
-  return null;
+  return lastBefore(history, matchIndices(history, key, keywords, test), positionOf(history, stage, instruction));
 }
