@@ -1,6 +1,7 @@
 // Finding program invocations (`apt-get install`, `apk add`, `rm -rf`) in a parsed RUN script.
 // Rules never re-split strings: they read the words the shell parser produced.
 import type { RunScript, ShellCommand, ShellWord } from '../../shell-types';
+import { remembered } from '../../remembered';
 
 /** A command with wrappers such as `sudo` or `env VAR=x` looked through. */
 export interface Invocation {
@@ -50,12 +51,12 @@ const invocations = new WeakMap<ShellCommand, Invocation | null>();
 
 /** The real program of a command; shared between rules, so frozen. */
 export function invocationOf(command: ShellCommand): Invocation | null {
-  let invocation = invocations.get(command);
-  if (invocation === undefined) {
-    invocation = readInvocation(command);
-    invocations.set(command, invocation && Object.freeze(invocation));
-  }
-  return invocation;
+  return remembered(invocations, command, readFrozenInvocation);
+}
+
+function readFrozenInvocation(command: ShellCommand): Invocation | null {
+  const invocation = readInvocation(command);
+  return invocation && Object.freeze(invocation);
 }
 
 function readInvocation(command: ShellCommand): Invocation | null {
@@ -101,20 +102,19 @@ type InvocationIndex = ReadonlyMap<string, readonly Invocation[]>;
 const invocationIndexes = new WeakMap<RunScript, InvocationIndex>();
 
 function invocationIndex(script: RunScript): InvocationIndex {
-  let index = invocationIndexes.get(script);
-  if (index === undefined) {
-    const byName = new Map<string, Invocation[]>();
-    for (const command of script.commands) {
-      const invocation = invocationOf(command);
-      if (!invocation) continue;
-      const named = byName.get(invocation.name);
-      if (named) named.push(invocation);
-      else byName.set(invocation.name, [invocation]);
-    }
-    index = byName;
-    invocationIndexes.set(script, index);
+  return remembered(invocationIndexes, script, readInvocationIndex);
+}
+
+function readInvocationIndex(script: RunScript): InvocationIndex {
+  const byName = new Map<string, Invocation[]>();
+  for (const command of script.commands) {
+    const invocation = invocationOf(command);
+    if (!invocation) continue;
+    const named = byName.get(invocation.name);
+    if (named) named.push(invocation);
+    else byName.set(invocation.name, [invocation]);
   }
-  return index;
+  return byName;
 }
 
 /** The invocations of any of the programs in the script, nested ones included, in execution order. */

@@ -3,6 +3,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { InstructionInfo } from '../../model-types';
 import type { Range } from '../../rule';
+import { remembered } from '../../remembered';
 
 export interface ArgumentWord {
   value: string;
@@ -36,12 +37,11 @@ const argumentsByInstruction = new WeakMap<InstructionInfo, ArgumentWord[]>();
 
 /** The words, shared by every rule: frozen, copy before changing them. */
 export function instructionArguments(instruction: InstructionInfo): ArgumentWord[] {
-  let words = argumentsByInstruction.get(instruction);
-  if (words === undefined) {
-    words = Object.freeze(readArguments(instruction)) as ArgumentWord[];
-    argumentsByInstruction.set(instruction, words);
-  }
-  return words;
+  return remembered(argumentsByInstruction, instruction, readFrozenArguments);
+}
+
+function readFrozenArguments(instruction: InstructionInfo): ArgumentWord[] {
+  return Object.freeze(readArguments(instruction)) as ArgumentWord[];
 }
 
 function readArguments(instruction: InstructionInfo): ArgumentWord[] {
@@ -58,10 +58,9 @@ const textByInstruction = new WeakMap<InstructionInfo, string>();
 
 /** The instruction's text as written, continuation lines included (for a trigger, the whole ONBUILD line). */
 export function instructionText(instruction: InstructionInfo): string {
-  let text = textByInstruction.get(instruction);
-  if (text === undefined) {
-    text = instruction.node.getTextContent();
-    textByInstruction.set(instruction, text);
-  }
-  return text;
+  return remembered(textByInstruction, instruction, readText);
+}
+
+function readText(instruction: InstructionInfo): string {
+  return instruction.node.getTextContent();
 }

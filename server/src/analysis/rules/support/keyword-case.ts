@@ -2,6 +2,7 @@
 // writes it the way the file does: `user app` in a lower-case file, `USER app` otherwise.
 import { Keyword, Onbuild, type Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../model-types';
+import { remembered } from '../../remembered';
 
 export type KeywordStyle = 'lower' | 'upper';
 
@@ -16,12 +17,7 @@ interface KeywordCase {
 const keywordCases = new WeakMap<DockerfileModel, KeywordCase>();
 
 function keywordCase(model: DockerfileModel): KeywordCase {
-  let known = keywordCases.get(model);
-  if (known === undefined) {
-    known = readKeywordCase(model);
-    keywordCases.set(model, known);
-  }
-  return known;
+  return remembered(keywordCases, model, readKeywordCase);
 }
 
 function readKeywordCase(model: DockerfileModel): KeywordCase {

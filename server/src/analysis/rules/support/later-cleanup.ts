@@ -8,6 +8,7 @@ import { calledPrograms, findCalls, hasFlag, invocationOf, operands, type Invoca
 import { APT, apkCacheWriters, aptListReaders, aptUpdates } from './package-managers';
 import { isSameOrAncestor, normalizePath, scriptRemoves } from './paths';
 import { andListItems, rangeContains, textAt } from './run-edits';
+import { remembered } from '../../remembered';
 
 /** A cache a tool leaves behind, and how to tell that a script wrote to it. */
 interface CacheLocation {
@@ -167,12 +168,7 @@ export function findLaterCleanup(model: DockerfileModel, stage: Stage, run: Inst
   const cleanups = run.keyword === 'RUN' ? cleanupCommands(run) : null;
   if (!cleanups) return null;
   // LW103 asks again when it plans the stage's fold, and root-user when it picks a RUN: read once per RUN.
-  let found = laterCleanupsByRun.get(run);
-  if (found === undefined) {
-    found = readLaterCleanup(model, stage, run, cleanups);
-    laterCleanupsByRun.set(run, found);
-  }
-  return found;
+  return remembered(laterCleanupsByRun, run, () => readLaterCleanup(model, stage, run, cleanups));
 }
 
 const laterCleanupsByRun = new WeakMap<InstructionInfo, LaterCleanup | null>();

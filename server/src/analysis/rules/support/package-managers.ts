@@ -4,6 +4,7 @@ import type { InstructionInfo } from '../../model-types';
 import type { RunScript } from '../../shell-types';
 import { callsAny, findCalls, hasFlag, type SubcommandCall, type ToolSpec } from './commands';
 import { hasCacheMountOn, scriptRemoves } from './paths';
+import { remembered } from '../../remembered';
 
 export const APT: ToolSpec = {
   programs: ['apt-get', 'apt', 'aptitude'],
@@ -28,12 +29,7 @@ const APT_READER_PROGRAMS = [...APT.programs, ...APT_CACHE.programs];
 const aptUpdatesByScript = new WeakMap<RunScript, readonly SubcommandCall[]>();
 
 export function aptUpdates(script: RunScript): readonly SubcommandCall[] {
-  let updates = aptUpdatesByScript.get(script);
-  if (updates === undefined) {
-    updates = findCalls(script, APT, ['update']);
-    aptUpdatesByScript.set(script, updates);
-  }
-  return updates;
+  return remembered(aptUpdatesByScript, script, () => findCalls(script, APT, ['update']));
 }
 
 /** Calls that need the apt lists to be there: `apt-get install`, `apt-cache …`. */
@@ -45,12 +41,7 @@ export function aptListReaders(script: RunScript): SubcommandCall[] {
 /** True when the RUN leaves no apt lists in its layer: removed in the same script, dist-clean, or a cache mount. */
 export function leavesNoAptLists(run: InstructionInfo): boolean {
   // Asked by several rules about each RUN that updates the lists: answered once per RUN.
-  let leavesNone = leavesNoAptListsByRun.get(run);
-  if (leavesNone === undefined) {
-    leavesNone = readLeavesNoAptLists(run);
-    leavesNoAptListsByRun.set(run, leavesNone);
-  }
-  return leavesNone;
+  return remembered(leavesNoAptListsByRun, run, readLeavesNoAptLists);
 }
 
 const leavesNoAptListsByRun = new WeakMap<InstructionInfo, boolean>();

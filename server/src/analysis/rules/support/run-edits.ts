@@ -5,6 +5,7 @@ import type { Position, Range, TextEdit } from '../../rule';
 import { textInRange } from '../../text-edits';
 import { compareRangeStarts } from './commands';
 import { nearestBefore } from './stage-history';
+import { remembered } from '../../remembered';
 
 export function textAt(model: DockerfileModel, range: Range): string {
   return textInRange(model.text, model.lineStarts, range);
@@ -45,12 +46,10 @@ export function logicalText(text: string, escape: string): string {
  */
 export function andListItems(model: DockerfileModel, run: InstructionInfo): readonly Range[] | null {
   // Several rules and fixes ask for the same RUN's items: the text is read once per analysis.
-  let items = andListItemsByRun.get(run);
-  if (items === undefined) {
-    items = readAndListItems(model, run);
-    andListItemsByRun.set(run, items && Object.freeze(items));
-  }
-  return items;
+  return remembered(andListItemsByRun, run, () => {
+    const answer = readAndListItems(model, run);
+    return answer && Object.freeze(answer);
+  });
 }
 
 const andListItemsByRun = new WeakMap<InstructionInfo, readonly Range[] | null>();

@@ -2,6 +2,7 @@
 // it is built FROM. Rules ask this for every RUN, COPY or WORKDIR; walking the stage each time made
 // long stages quadratic, so each stage is indexed once per analysis and the questions become lookups.
 import type { InstructionInfo, Stage } from '../../model-types';
+import { remembered } from '../../remembered';
 import { compareRangeStarts } from './commands';
 
 interface History {
@@ -18,12 +19,7 @@ interface History {
 const histories = new WeakMap<Stage, History>();
 
 function historyOf(stage: Stage): History {
-  let history = histories.get(stage);
-  if (history === undefined) {
-    history = buildHistory(stage);
-    histories.set(stage, history);
-  }
-  return history;
+  return remembered(histories, stage, buildHistory);
 }
 
 function buildHistory(stage: Stage): History {
@@ -51,13 +47,7 @@ function positionOf(history: History, stage: Stage, instruction: InstructionInfo
 }
 
 function keywordIndices(history: History, keyword: string): number[] {
-  let indices = history.byKeyword.get(keyword);
-  if (indices === undefined) {
-    indices = [];
-    for (let index = 0; index < history.ordered.length; index++) if (history.ordered[index].keyword === keyword) indices.push(index);
-    history.byKeyword.set(keyword, indices);
-  }
-  return indices;
+  return remembered(history.byKeyword, keyword, () => matchingIndices(history, [keyword], () => true));
 }
 
 /**
@@ -93,14 +83,14 @@ function lastBefore(history: History, indices: readonly number[], position: numb
 
 /** The indices of the instructions with one of the keywords that pass `test`; `key` names the question. */
 function matchIndices(history: History, key: string, keywords: readonly string[], test: (instruction: InstructionInfo) => boolean): number[] {
-  let indices = history.matches.get(key);
-  if (indices === undefined) {
-    indices = [];
-    for (let index = 0; index < history.ordered.length; index++) {
-      const other = history.ordered[index];
-      if (keywords.includes(other.keyword) && test(other)) indices.push(index);
-    }
-    history.matches.set(key, indices);
+  return remembered(history.matches, key, () => matchingIndices(history, keywords, test));
+}
+
+function matchingIndices(history: History, keywords: readonly string[], test: (instruction: InstructionInfo) => boolean): number[] {
+  const indices: number[] = [];
+  for (let index = 0; index < history.ordered.length; index++) {
+    const other = history.ordered[index];
+    if (keywords.includes(other.keyword) && test(other)) indices.push(index);
   }
   return indices;
 }

@@ -5,6 +5,7 @@ import { offsetAt } from '../../text-edits';
 import { expandVariables, parseArgDeclarations } from '../../variables';
 import { textAt } from './run-edits';
 import { PLATFORM_ARGS, variableUses } from './stages-variables';
+import { remembered } from '../../remembered';
 
 const PLATFORM_SAMPLES: Readonly<Record<string, string>> = {
   TARGETPLATFORM: 'linux/amd64', BUILDPLATFORM: 'linux/amd64', TARGETOS: 'linux', BUILDOS: 'linux',
@@ -15,12 +16,7 @@ const defaultsByModel = new WeakMap<DockerfileModel, ReadonlyMap<string, string 
 
 /** Global ARG name → its default with earlier defaults substituted; null when declared without one (read once per analysis). */
 export function globalArgDefaults(model: DockerfileModel): ReadonlyMap<string, string | null> {
-  let defaults = defaultsByModel.get(model);
-  if (defaults === undefined) {
-    defaults = readGlobalArgDefaults(model);
-    defaultsByModel.set(model, defaults);
-  }
-  return defaults;
+  return remembered(defaultsByModel, model, readGlobalArgDefaults);
 }
 
 function readGlobalArgDefaults(model: DockerfileModel): Map<string, string | null> {

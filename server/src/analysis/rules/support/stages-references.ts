@@ -4,6 +4,7 @@
 import { ModifiableInstruction } from 'dockerfile-ast';
 import type { DockerfileModel, InstructionInfo, Stage } from '../../model-types';
 import type { Range } from '../../rule';
+import { remembered } from '../../remembered';
 
 export interface StageReference {
   instruction: InstructionInfo;
@@ -34,14 +35,13 @@ const referencesByStage = new WeakMap<Stage, readonly StageReference[]>();
  * another build). Shared between rules: frozen.
  */
 export function stageReferencesIn(stage: Stage): readonly StageReference[] {
-  let references = referencesByStage.get(stage);
-  if (references === undefined) {
-    const found: StageReference[] = [];
-    for (const instruction of stage.instructions) if (!instruction.onbuild) collectReferences(instruction, found);
-    references = Object.freeze(found);
-    referencesByStage.set(stage, references);
-  }
-  return references;
+  return remembered(referencesByStage, stage, readStageReferences);
+}
+
+function readStageReferences(stage: Stage): readonly StageReference[] {
+  const found: StageReference[] = [];
+  for (const instruction of stage.instructions) if (!instruction.onbuild) collectReferences(instruction, found);
+  return Object.freeze(found);
 }
 
 function collectReferences(instruction: InstructionInfo, into: StageReference[]): void {

@@ -6,6 +6,7 @@ import type { Range } from '../../rule';
 import { offsetAt, positionAt } from '../../text-edits';
 import { parseArgDeclarations } from '../../variables';
 import { textAt } from './run-edits';
+import { remembered } from '../../remembered';
 
 export interface VariableUse {
   name: string;
@@ -151,12 +152,7 @@ const NO_NAMES: readonly string[] = Object.freeze([]);
 /** Names an ARG or ENV instruction defines (ENV pairs through dockerfile-ast's properties). Shared: frozen. */
 export function definedNames(model: DockerfileModel, instruction: InstructionInfo): readonly string[] {
   if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return NO_NAMES;
-  let names = namesByInstruction.get(instruction);
-  if (names === undefined) {
-    names = Object.freeze(readDefinedNames(model, instruction));
-    namesByInstruction.set(instruction, names);
-  }
-  return names;
+  return remembered(namesByInstruction, instruction, () => Object.freeze(readDefinedNames(model, instruction)));
 }
 
 function readDefinedNames(model: DockerfileModel, instruction: InstructionInfo): string[] {
@@ -181,12 +177,7 @@ const propertiesByInstruction = new WeakMap<InstructionInfo, readonly EnvPropert
 
 /** The pairs of an ENV (or any instruction with properties), read once per analysis. Shared: frozen. */
 export function envProperties(instruction: InstructionInfo): readonly EnvProperty[] {
-  let properties = propertiesByInstruction.get(instruction);
-  if (properties === undefined) {
-    properties = Object.freeze(readProperties(instruction));
-    propertiesByInstruction.set(instruction, properties);
-  }
-  return properties;
+  return remembered(propertiesByInstruction, instruction, () => Object.freeze(readProperties(instruction)));
 }
 
 function readProperties(instruction: InstructionInfo): EnvProperty[] {
@@ -208,12 +199,7 @@ const globalArgsByModel = new WeakMap<DockerfileModel, ReadonlyMap<string, numbe
 
 /** The names declared by ARGs before the first FROM, with the line of each declaration (read once per analysis). */
 export function globalArgNames(model: DockerfileModel): ReadonlyMap<string, number> {
-  let names = globalArgsByModel.get(model);
-  if (names === undefined) {
-    names = readGlobalArgNames(model);
-    globalArgsByModel.set(model, names);
-  }
-  return names;
+  return remembered(globalArgsByModel, model, readGlobalArgNames);
 }
 
 function readGlobalArgNames(model: DockerfileModel): Map<string, number> {
@@ -278,8 +264,7 @@ const definitionsByStage = new WeakMap<Stage, ReadonlyMap<string, readonly numbe
 
 /** What every stage has from the start (PATH), then the ENVs of the stages it is built FROM. */
 function inheritedNames(model: DockerfileModel, stage: Stage): ReadonlyMap<string, number> {
-  let inherited = inheritedByStage.get(stage);
-  if (inherited === undefined) {
+  return remembered(inheritedByStage, stage, () => {
     const names = new Map<string, number>();
     for (const name of ALWAYS_DEFINED) names.set(name, 0);
     for (const ancestor of ancestorsOf(stage)) {
@@ -287,16 +272,13 @@ function inheritedNames(model: DockerfileModel, stage: Stage): ReadonlyMap<strin
         if (other.keyword === 'ENV' && !other.onbuild) for (const name of definedNames(model, other)) names.set(name, other.range.start.line + 1);
       }
     }
-    inherited = names;
-    inheritedByStage.set(stage, inherited);
-  }
-  return inherited;
+    return names;
+  });
 }
 
 /** Every definition in the stage itself: name → the lines of its ARGs and ENVs. */
 function stageDefinitions(model: DockerfileModel, stage: Stage): ReadonlyMap<string, readonly number[]> {
-  let definitions = definitionsByStage.get(stage);
-  if (definitions === undefined) {
+  return remembered(definitionsByStage, stage, () => {
     const lines = new Map<string, number[]>();
     for (const other of stage.instructions) {
       if ((other.keyword !== 'ENV' && other.keyword !== 'ARG') || other.onbuild) continue;
@@ -306,10 +288,8 @@ function stageDefinitions(model: DockerfileModel, stage: Stage): ReadonlyMap<str
         else lines.set(name, [other.range.start.line + 1]);
       }
     }
-    definitions = lines;
-    definitionsByStage.set(stage, definitions);
-  }
-  return definitions;
+    return lines;
+  });
 }
 
 function baseEnvKnown(root: Stage): boolean {

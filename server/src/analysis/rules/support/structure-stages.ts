@@ -4,6 +4,7 @@
 import type { InstructionInfo, Stage } from '../../model-types';
 import { baseName } from './commands';
 import { instructionArguments } from './instruction-args';
+import { remembered } from '../../remembered';
 
 /** Programs whose presence as the whole command means "give me a shell": a tool image, not an application. */
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'fish', 'pwsh', 'powershell', 'cmd', 'cmd.exe']);
@@ -47,12 +48,7 @@ function commandWords(instruction: InstructionInfo): string[] {
  * is not a bare shell, and nothing in it says development or tests (`npm run dev`, `pytest`).
  */
 export function runsAnApplication(stage: Stage): boolean {
-  let runs = applicationStages.get(stage);
-  if (runs === undefined) {
-    runs = startsAnApplication(stage);
-    applicationStages.set(stage, runs);
-  }
-  return runs;
+  return remembered(applicationStages, stage, startsAnApplication);
 }
 
 /** Several rules ask this of the shipped stage for every RUN: it is answered once per analysis. */
