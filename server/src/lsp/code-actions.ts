@@ -102,21 +102,22 @@ function suppressionActions(
 }
 
 function matchingFinding(diagnostic: Diagnostic, findings: readonly Finding[]): Finding | undefined {
-  return findings.find(
-    (finding) =>
-      finding.code === diagnostic.code &&
-      finding.message === diagnostic.message &&
-      sameRange(finding.range, diagnostic.range),
-  );
+  return findings.find((finding) => sameFinding(diagnostic, finding));
+}
+
+function sameFinding(diagnostic: Diagnostic, finding: Finding): boolean {
+  return finding.code === diagnostic.code && finding.message === diagnostic.message && sameRange(finding.range, diagnostic.range);
 }
 
 /**
- * The fixes of a diagnostic. Its own `data` is used when it was computed for this very version;
- * otherwise it is matched to the current analysis, and a diagnostic that no longer exists gets none.
+ * The fixes of a diagnostic, from the analysis of the document's current version: the finding its
+ * `data` names when the diagnostic was published for this version, otherwise the finding with the same
+ * code, message and range. A diagnostic that no longer exists gets none, so no edit meets other text.
  */
 export function fixesFor(diagnostic: Diagnostic, version: number, findings: readonly Finding[]): Fix[] {
   const data = readDiagnosticData(diagnostic.data);
-  if (data && data.version === version) return data.fixes;
+  const named = data && data.version === version ? findings[data.index] : undefined;
+  if (named && sameFinding(diagnostic, named)) return named.fixes;
   return matchingFinding(diagnostic, findings)?.fixes ?? [];
 }
 

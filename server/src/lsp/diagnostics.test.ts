@@ -21,27 +21,20 @@ const finding: Finding = {
 };
 
 describe('findingToDiagnostic', () => {
-  it('maps code, link, severity and carries the fixes with the version', () => {
-    const diagnostic = findingToDiagnostic(finding, 7);
+  it('maps code, link, severity and names the finding (rule, version, index), without its fixes', () => {
+    const diagnostic = findingToDiagnostic(finding, 7, 4);
     assert.equal(diagnostic.source, 'layerwise');
     assert.equal(diagnostic.code, 'LW201');
     assert.equal(diagnostic.codeDescription?.href, finding.docsUrl);
     assert.equal(diagnostic.severity, 3);
-    assert.deepEqual(readDiagnosticData(diagnostic.data), { rule: finding.rule, version: 7, fixes: finding.fixes });
+    assert.deepEqual(diagnostic.data, { rule: finding.rule, version: 7, index: 4 });
   });
 });
 
 describe('readDiagnosticData', () => {
   it('rejects data of any other shape', () => {
-    const valid = { rule: 'r', version: 1, fixes: finding.fixes };
-    const invalid = [
-      undefined,
-      'data',
-      { ...valid, version: '1' },
-      { ...valid, fixes: {} },
-      { ...valid, fixes: [{ title: 'x', safety: 'yolo', edits: [] }] },
-      { ...valid, fixes: [{ title: 'x', safety: 'safe', edits: [{ newText: 'x', range: { start: { line: -1 } } }] }] },
-    ];
+    const valid = { rule: 'r', version: 1, index: 3 };
+    const invalid = [undefined, 'data', [], { ...valid, version: '1' }, { ...valid, index: -1 }, { ...valid, index: 1.5 }, { ...valid, rule: 7 }];
     for (const data of invalid) assert.equal(readDiagnosticData(data), null, JSON.stringify(data));
     assert.deepEqual(readDiagnosticData(valid), valid);
   });

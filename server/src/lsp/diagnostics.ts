@@ -1,15 +1,18 @@
-// Findings → LSP diagnostics. Each diagnostic carries its fixes in `data`, stamped with the
-// document version they were computed for, so a code action never applies edits to other text.
+// Findings → LSP diagnostics. The fixes stay on the server, in the analysis of the version they were
+// computed for: `data` names the finding (rule, version, index), so that a code action finds its fixes
+// without a search, and the diagnostics published after every keystroke stay small.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { Finding, Fix, FixSafety, Severity } from '../analysis/rule';
+import type { Finding, Severity } from '../analysis/rule';
 import { MAX_ANALYSED_BYTES, type DocumentAnalysis } from './document-analysis';
 
 export const DIAGNOSTIC_SOURCE = 'layerwise';
 
 export interface DiagnosticData {
   rule: string;
+  /** The document version the diagnostic was computed for. */
   version: number;
-  fixes: Fix[];
+  /** The position of its finding in that version's analysis. */
+  index: number;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -22,8 +25,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const MEGABYTE = 1024 * 1024;
 
-export function findingToDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, version, fixes: finding.fixes };
+export function findingToDiagnostic(finding: Finding, version: number, index: number): Diagnostic {
+  const data: DiagnosticData = { rule: finding.rule, version, index };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
@@ -52,7 +55,7 @@ export function timedOutMessage(budgetMs: number): string {
 export function diagnosticsFor(analysis: DocumentAnalysis, version: number): Diagnostic[] {
   switch (analysis.kind) {
     case 'analysed':
-      return analysis.result.findings.map((finding) => findingToDiagnostic(finding, version));
+      return analysis.result.findings.map((finding, index) => findingToDiagnostic(finding, version, index));
     case 'too-large':
       return [notice(tooLargeMessage(analysis.bytes))];
     case 'timed-out':
@@ -70,37 +73,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isPosition(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    Number.isInteger(value.line) &&
-    Number.isInteger(value.character) &&
-    (value.line as number) >= 0 &&
-    (value.character as number) >= 0
-  );
-}
-
-function isRange(value: unknown): boolean {
-  return isRecord(value) && isPosition(value.start) && isPosition(value.end);
-}
-
-const SAFETIES: ReadonlySet<string> = new Set<FixSafety>(['safe', 'unsafe', 'suggestion']);
-
-function isFix(value: unknown): value is Fix {
-  return (
-    isRecord(value) &&
-    typeof value.title === 'string' &&
-    typeof value.safety === 'string' &&
-    SAFETIES.has(value.safety) &&
-    Array.isArray(value.edits) &&
-    value.edits.every((edit) => isRecord(edit) && typeof edit.newText === 'string' && isRange(edit.range))
-  );
+function isIndex(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
 }
 
 export function readDiagnosticData(value: unknown): DiagnosticData | null {
   if (!isRecord(value)) return null;
-  const { rule, version, fixes } = value;
-  if (typeof rule !== 'string' || !Number.isInteger(version) || !Array.isArray(fixes)) return null;
-  if (!fixes.every(isFix)) return null;
-  return { rule, version: version as number, fixes };
+  const { rule, version, index } = value;
+  if (typeof rule !== 'string' || !Number.isInteger(version) || !isIndex(index)) return null;
+  return { rule, version: version as number, index };
 }
