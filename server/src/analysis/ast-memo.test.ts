@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { memoiseAccessors } from './ast-memo';
+import { DockerfileParser, Instruction } from 'dockerfile-ast';
+import { rememberArgumentTokens } from './ast-memo';
 
 const TEXT = [
   'FROM --platform=$BUILDPLATFORM golang:1.22 AS build',
@@ -12,57 +12,67 @@ const TEXT = [
   'RUN <<EOF',
   'echo hi',
   'EOF',
+  'CMD ["app", "--flag"]',
+  'ONBUILD RUN --mount=type=secret,id=x make',
 ].join('\n');
 
 function instructions(): Instruction[] {
   return DockerfileParser.parse(TEXT).getInstructions();
 }
 
-const words = (node: Instruction) => node.getArguments().map((argument) => argument.getValue());
+/** getRawArguments is private in dockerfile-ast's typings, public at run time (and what the memo is for). */
+type RawArgument = { getValue(): string; getRange(): unknown };
+const rawArguments = (node: Instruction) => (node as unknown as { getRawArguments(): RawArgument[] }).getRawArguments();
 
 /** getHeredocs is protected on Instruction in dockerfile-ast's typings (public on RUN and COPY). */
 const heredocNames = (node: Instruction) =>
   (node as unknown as { getHeredocs(): Array<{ getName(): string }> }).getHeredocs().map((heredoc) => heredoc.getName());
 
-/** getRawArguments is private in dockerfile-ast's typings, public at run time (and what the memo is for). */
-type RawArgument = { getRange(): unknown };
-const rawArguments = (node: Instruction) => (node as unknown as { getRawArguments(): RawArgument[] }).getRawArguments();
+/** Everything the model reads that derives from the argument tokens. */
+function answers(node: Instruction) {
+  const trigger = (node as unknown as { getTriggerInstruction?(): Instruction | null }).getTriggerInstruction?.();
+  return {
+    words: node.getArguments().map((argument) => argument.getValue()),
+    raw: rawArguments(node).map((argument) => [argument.getValue(), argument.getRange()]),
+    text: node.getTextContent(),
+    heredocs: heredocNames(node),
+    trigger: trigger ? trigger.getArguments().map((argument) => argument.getValue()) : null,
+  };
+}
 
-describe('memoiseAccessors', () => {
-  it('answers exactly as an untouched node does, call after call', () => {
-    const plain = instructions();
-    const memoised = instructions();
-    memoised.forEach(memoiseAccessors);
-    for (const [index, node] of memoised.entries()) {
-      for (let call = 0; call < 3; call++) {
-        assert.deepEqual(words(node), words(plain[index]));
-        assert.deepEqual(rawArguments(node).map((argument) => argument.getRange()), rawArguments(plain[index]).map((argument) => argument.getRange()));
-        assert.equal(node.getTextContent(), plain[index].getTextContent());
-        assert.deepEqual(heredocNames(node), heredocNames(plain[index]));
-      }
+// Taken before the memo is installed: what dockerfile-ast answers by itself.
+const untouched = instructions().map(answers);
+const originalTokenizer = (Instruction.prototype as unknown as { getRawArguments: unknown }).getRawArguments;
+rememberArgumentTokens();
+
+describe('rememberArgumentTokens', () => {
+  it('answers exactly as dockerfile-ast does by itself, call after call', () => {
+    for (const [index, node] of instructions().entries()) {
+      for (let call = 0; call < 3; call++) assert.deepEqual(answers(node), untouched[index]);
     }
   });
 
   it('drops the flags from the arguments every time (dockerfile-ast shifts them off the array it gets)', () => {
     const copy = instructions()[3];
-    memoiseAccessors(copy);
-    for (let call = 0; call < 3; call++) assert.deepEqual(words(copy), ['/out/app', '/usr/local/bin/app']);
+    for (let call = 0; call < 3; call++) {
+      assert.deepEqual(
+        copy.getArguments().map((argument) => argument.getValue()),
+        ['/out/app', '/usr/local/bin/app'],
+      );
+    }
   });
 
   it('hands out a new array each time, so a caller that edits its copy changes nothing for the next', () => {
     const run = instructions()[2];
-    memoiseAccessors(run);
     const first = rawArguments(run);
     first.length = 0;
     assert.notEqual(rawArguments(run).length, 0);
   });
 
-  it('leaves instructions without an accessor alone (getProperties exists on ENV only here)', () => {
-    const [from, env] = instructions();
-    memoiseAccessors(from);
-    memoiseAccessors(env);
-    assert.equal('getProperties' in from, false);
-    const env1 = (env as unknown as { getProperties(): Array<{ getName(): string }> }).getProperties().map((property) => property.getName());
-    assert.deepEqual(env1, ['A', 'B']);
+  it('installs once: a second call does not wrap the tokenizer again', () => {
+    const installed = (Instruction.prototype as unknown as { getRawArguments: unknown }).getRawArguments;
+    assert.notEqual(installed, originalTokenizer);
+    rememberArgumentTokens();
+    assert.equal((Instruction.prototype as unknown as { getRawArguments: unknown }).getRawArguments, installed);
   });
 });

@@ -1,38 +1,34 @@
-// dockerfile-ast derives most of an instruction's answers from its text on every call: each
-// getArguments(), getHeredocs() or From.getImage() re-tokenises the instruction, and the model, the
-// rules and the estimator ask the same node the same questions dozens of times. A parsed tree never
-// changes, so each node keeps its first answer.
-import type { Instruction } from 'dockerfile-ast';
+// dockerfile-ast derives an instruction's arguments from its text on every call: getArguments(),
+// getFlags(), getHeredocs(), From.getImage() and the rest each re-tokenise the instruction, and the
+// parser itself does it four times for every RUN, COPY, CMD or ENTRYPOINT it creates (the JSON-form
+// check in the constructor, the heredoc scan). A parsed node never changes, so the tokens can be
+// remembered per node from its first call, including the parser's own.
+import { Instruction } from 'dockerfile-ast';
+
+type RawArguments = () => unknown[];
+
+/** The tokens of each node, as dockerfile-ast's getRawArguments computes them. */
+const tokensByNode = new WeakMap<Instruction, unknown[]>();
+let installed = false;
 
 /**
- * The expensive accessors that depend only on the node's text. getRawArguments is behind
- * getArguments, getFlags, getHeredocs and From's image accessors, so remembering it speeds up all of
- * them. Arrays are handed out as copies.
+ * Makes every node created from now on (and every existing one) remember its argument tokens. Only
+ * this bundle's copy of dockerfile-ast is affected; the answers are the same as without it.
  */
-const MEMOISED_ACCESSORS = ['getRawArguments', 'getProperties'] as const;
-
-type Accessor = (this: Instruction) => unknown;
-
-/** Makes the node remember the answers of its text-derived accessors (only the node itself changes). */
-export function memoiseAccessors(node: Instruction): void {
-  const target = node as unknown as Record<string, Accessor | undefined>;
-  for (const name of MEMOISED_ACCESSORS) {
-    const compute = target[name];
-    if (typeof compute !== 'function') continue;
-    let computed = false;
-    let answer: unknown;
-    Object.defineProperty(node, name, {
-      configurable: true,
-      writable: true,
-      value(this: Instruction) {
-        if (!computed) {
-          answer = compute.call(this);
-          computed = true;
-        }
-        // dockerfile-ast edits the arrays it gets back (ModifiableInstruction shifts the flags off
-        // its arguments): every caller gets its own copy of the array (the elements are immutable).
-        return Array.isArray(answer) ? answer.slice() : answer;
-      },
-    });
-  }
+export function rememberArgumentTokens(): void {
+  if (installed) return;
+  installed = true;
+  // getRawArguments is private in dockerfile-ast's typings and public at run time.
+  const prototype = Instruction.prototype as unknown as { getRawArguments: RawArguments };
+  const tokenize = prototype.getRawArguments;
+  prototype.getRawArguments = function rememberedRawArguments(this: Instruction) {
+    let tokens = tokensByNode.get(this);
+    if (tokens === undefined) {
+      tokens = tokenize.call(this);
+      tokensByNode.set(this, tokens);
+    }
+    // dockerfile-ast edits the array it gets back (ModifiableInstruction shifts the flags off its
+    // arguments): every caller gets its own copy (the arguments themselves are immutable).
+    return tokens.slice();
+  };
 }

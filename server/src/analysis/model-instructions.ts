@@ -3,7 +3,6 @@ import { Cmd, Entrypoint, Healthcheck, ModifiableInstruction, Onbuild, Run, type
 import type { InstructionFlag, InstructionInfo, Stage } from './model-types';
 import type { Range } from './rule';
 import type { RunScript } from './shell-types';
-import { memoiseAccessors } from './ast-memo';
 import { parseScript, type ScriptSource } from './shell';
 import { offsetAt, positionAt } from './text-edits';
 
@@ -19,7 +18,6 @@ export function toInstructionInfos(node: Instruction, stage: Stage | null, docum
   if (node instanceof Onbuild) {
     const trigger = safely(() => node.getTriggerInstruction(), null);
     if (trigger !== null) {
-      memoiseAccessors(trigger);
       return [toInstructionInfo(trigger, stage, document, true)];
     }
   }

@@ -1,7 +1,7 @@
 // Builds the DockerfileModel: parse once with dockerfile-ast, then stages, roles, base images and RUN scripts.
 import { DockerfileParser, From, type Dockerfile } from 'dockerfile-ast';
 import type { DockerfileModel, ImageRef, InstructionInfo, ModelOptions, ParserDirectiveInfo, Stage, StageRole } from './model-types';
-import { memoiseAccessors } from './ast-memo';
+import { rememberArgumentTokens } from './ast-memo';
 import { imageFacts, parseImageRef, unknownFacts } from './images';
 import { toInstructionInfos, type SourceDocument } from './model-instructions';
 import type { Range } from './rule';
@@ -13,6 +13,7 @@ export type * from './model-types';
 /** Never throws: whatever the input, the result is a model (possibly without stages). */
 export function buildModel(text: string, options: ModelOptions = {}): DockerfileModel {
   const source = typeof text === 'string' ? text : '';
+  rememberArgumentTokens();
   try {
     return buildFromAst(source, DockerfileParser.parse(source), options);
   } catch {
@@ -28,7 +29,6 @@ function buildFromAst(text: string, ast: Dockerfile, options: ModelOptions): Doc
   let globalArgs: Map<string, string | null> = new Map();
 
   for (const node of ast.getInstructions()) {
-    memoiseAccessors(node);
     if (node instanceof From && stages.all.length === 0) globalArgs = collectGlobalArgs(globalInstructions, document);
     // One instruction dockerfile-ast cannot describe must not cost the rest of the file.
     const infos = attempt(() => {
