@@ -1,7 +1,7 @@
 // Runs rules over the model in one walk. Each rule sees exactly what it would see running alone —
 // the global instructions, then for every stage it judges: stage(), its instructions, stageEnd();
 // then end() — but the model is walked once, and an instruction goes only to the rules that have a
-// handler for its keyword (looked up once per keyword, not once per rule per instruction).
+// handler for its keyword (sorted by keyword once per analysis, not looked up per rule per instruction).
 import type { BuildContextInfo } from './engine-types';
 import type { DockerfileModel, InstructionInfo, Stage } from './model-types';
 import type { Report, Rule, RuleOptions, RuleVisitor } from './rule';
@@ -33,21 +33,21 @@ export interface RuleRunContext {
 
 export function runRules(rules: readonly Rule[], model: DockerfileModel, context: RuleRunContext): RuleOutcome[] {
   const runs = rules.map((rule) => startRule(rule, model, context));
-  const judgingAllStages = runs.filter((run) => run.judgesAllStages);
-  // Most rules have no stage(), stageEnd() or global() handler: list those that do once, not per stage.
-  const phases = { all: phaseHandlers(runs), allStagesOnly: lazily(() => phaseHandlers(judgingAllStages)) };
+  const all = indexHandlers(runs);
+  // Most files have no build-only stage and no global instruction: those handler lists are built on first use.
+  const allStagesOnly = lazily(() => indexHandlers(runs.filter((run) => run.judgesAllStages)));
   for (const instruction of model.globalInstructions) {
-    for (const { run, handler } of phases.allStagesOnly().global) call(run, handler, instruction);
+    for (const { run, handler } of allStagesOnly().global) call(run, handler, instruction);
   }
-  const handlersOf = { all: keywordHandlers(runs), allStagesOnly: keywordHandlers(judgingAllStages) };
   for (const stage of model.stages) {
-    const handlers = stage.shipsLayers ? phases.all : phases.allStagesOnly();
+    const handlers = stage.shipsLayers ? all : allStagesOnly();
     for (const { run, handler } of handlers.stage) call(run, handler, stage);
-    const handlersFor = stage.shipsLayers ? handlersOf.all : handlersOf.allStagesOnly;
-    for (const instruction of stage.instructions) visitInstruction(handlersFor(instruction.keyword), instruction, stage);
+    for (const instruction of stage.instructions) {
+      visitInstruction(handlers.byKeyword.get(instruction.keyword) ?? NO_HANDLERS, instruction, stage);
+    }
     for (const { run, handler } of handlers.stageEnd) call(run, handler, stage);
   }
-  for (const { run, handler } of phases.all.end) call(run, handler, undefined);
+  for (const { run, handler } of all.end) call(run, handler, undefined);
   return runs.map(({ rule, reports, error }) => ({ rule, reports, error }));
 }
 
@@ -56,28 +56,44 @@ interface PhaseHandler<Argument> {
   handler: (argument: Argument) => void;
 }
 
-interface PhaseHandlers {
+/** The handlers of a set of rules, each list in rule order. */
+interface Handlers {
   global: PhaseHandler<InstructionInfo>[];
   stage: PhaseHandler<Stage>[];
   stageEnd: PhaseHandler<Stage>[];
   end: PhaseHandler<void>[];
+  /** Instruction keyword (RUN, COPY…) → the handlers for it. */
+  byKeyword: Map<string, KeywordHandler[]>;
 }
 
-/** Most files have no build-only stage and no global instruction: their handler lists are built on first use. */
+const NO_HANDLERS: readonly KeywordHandler[] = [];
+
 function lazily<T>(compute: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= compute());
 }
 
-function phaseHandlers(runs: readonly RuleRun[]): PhaseHandlers {
-  const handlers: PhaseHandlers = { global: [], stage: [], stageEnd: [], end: [] };
+/**
+ * Sorts every handler of every visitor into its list in one pass over the visitors' own keys (a
+ * visitor has two or three), rather than asking each of ~170 visitors for each keyword in the file.
+ */
+function indexHandlers(runs: readonly RuleRun[]): Handlers {
+  const handlers: Handlers = { global: [], stage: [], stageEnd: [], end: [], byKeyword: new Map() };
   for (const run of runs) {
     const visitor = run.visitor;
     if (visitor === null) continue;
-    if (visitor.global) handlers.global.push({ run, handler: visitor.global });
-    if (visitor.stage) handlers.stage.push({ run, handler: visitor.stage });
-    if (visitor.stageEnd) handlers.stageEnd.push({ run, handler: visitor.stageEnd });
-    if (visitor.end) handlers.end.push({ run, handler: visitor.end });
+    for (const key of Object.keys(visitor)) {
+      const handler: unknown = visitor[key as keyof RuleVisitor];
+      if (typeof handler !== 'function') continue;
+      if (key === 'global' || key === 'stage' || key === 'stageEnd' || key === 'end') {
+        (handlers[key] as PhaseHandler<unknown>[]).push({ run, handler: handler as (argument: unknown) => void });
+        continue;
+      }
+      const forKeyword = handlers.byKeyword.get(key);
+      const entry = { run, handler: handler as InstructionVisitor };
+      if (forKeyword) forKeyword.push(entry);
+      else handlers.byKeyword.set(key, [entry]);
+    }
   }
   return handlers;
 }
@@ -109,23 +125,6 @@ function visitInstruction(handlers: readonly KeywordHandler[], instruction: Inst
       fail(run, error);
     }
   }
-}
-
-/** keyword → the handlers of the rules that have one, in rule order; built on first use of each keyword. */
-function keywordHandlers(runs: readonly RuleRun[]): (keyword: string) => readonly KeywordHandler[] {
-  const table = new Map<string, KeywordHandler[]>();
-  return (keyword) => {
-    let handlers = table.get(keyword);
-    if (handlers === undefined) {
-      handlers = [];
-      for (const run of runs) {
-        const handler = run.visitor?.[keyword as Uppercase<string>];
-        if (typeof handler === 'function') handlers.push({ run, handler });
-      }
-      table.set(keyword, handlers);
-    }
-    return handlers;
-  };
 }
 
 function call<Argument>(run: RuleRun, handler: (argument: Argument) => void, argument: Argument): void {
