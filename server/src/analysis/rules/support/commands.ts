@@ -92,6 +92,9 @@ export function firstOperandIndex(args: readonly ShellWord[], optionsWithValue?:
   return args.length;
 }
 
+/** The answer for a script that calls none of the programs; the lists handed out are read-only. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** The script's invocations by program name, each list in execution order. */
 type InvocationIndex = ReadonlyMap<string, readonly Invocation[]>;
 
@@ -118,15 +121,15 @@ function readInvocationIndex(script: RunScript): InvocationIndex {
 }
 
 /** The invocations of any of the programs in the script, nested ones included, in execution order. */
-export function invocationsNamed(script: RunScript, programs: readonly string[]): Invocation[] {
+export function invocationsNamed(script: RunScript, programs: readonly string[]): readonly Invocation[] {
   const index = invocationIndex(script);
-  if (index.size === 0) return [];
-  let found: Invocation[] = [];
+  if (index.size === 0) return NONE;
+  let found: readonly Invocation[] = NONE;
   let programsFound = 0;
   for (const program of programs) {
     const named = index.get(program);
     if (named === undefined) continue;
-    found = programsFound === 0 ? [...named] : [...found, ...named];
+    found = programsFound === 0 ? named : [...found, ...named];
     programsFound++;
   }
   if (programsFound <= 1) return found;
@@ -149,9 +152,12 @@ export function calledPrograms(script: RunScript): Iterable<string> {
 }
 
 /** Every invocation of the tool in the script, nested ones included, in document order. */
-export function findCalls(script: RunScript, tool: ToolSpec, subcommands?: readonly string[]): SubcommandCall[] {
+export function findCalls(script: RunScript, tool: ToolSpec, subcommands?: readonly string[]): readonly SubcommandCall[] {
+  const invocations = invocationsNamed(script, tool.programs);
+  // Most RUNs call none of the tool's programs: answered without allocating.
+  if (invocations.length === 0) return NONE;
   const calls: SubcommandCall[] = [];
-  for (const invocation of invocationsNamed(script, tool.programs)) {
+  for (const invocation of invocations) {
     const subcommandIndex = firstOperandIndex(invocation.args, tool.optionsWithValue);
     const subcommand = invocation.args[subcommandIndex] ?? null;
     if (subcommands && (!subcommand || !subcommands.includes(subcommand.value))) continue;
