@@ -301,7 +301,7 @@ function latencyReport(readyMs: Map<string, number>, latencies: Map<string, Map<
       rows,
     ),
     '',
-    'analyze(): what the server logged for each change; overhead: the latency of that change minus its analyze().',
+    'analyze(): what the server logged for each change (the findings: the size estimate is added after the diagnostics are published); overhead: the latency of that change minus its analyze().',
     '',
     table(['server', 'ready (spawn → initialize result), median'], ready),
     '',

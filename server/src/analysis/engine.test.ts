@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, analyzeWithRules, applyFixes, resolveRuleSettings } from './engine';
+import { analyze, analyzeWithRules, applyFixes, resolveRuleSettings, withSizeEstimates } from './engine';
 import { defineRule, type Rule } from './rule';
 import suppressionNotAllowed from './rules/suppression-not-allowed';
 
@@ -188,6 +188,19 @@ describe('engine', () => {
     // What /app holds in the build stage is not known: from nothing up to the whole stage.
     assert.equal(stages[1].estimate.low, 0);
     assert.equal(stages[1].estimate.basis, 'heuristic');
+  });
+
+  it('adds the size estimate afterwards exactly as analyze() computes it at once', () => {
+    const text = 'FROM debian:bookworm-slim AS build\nRUN apt-get update && apt-get install -y curl\nFROM build\nCOPY . /app\n';
+    const options = { buildContext: { files: [{ path: 'app.js', bytes: 2048 }], dockerignore: null } };
+    const withoutSizes = analyze(text, { ...options, estimateSizes: false });
+    assert.deepEqual(withoutSizes.estimates, []);
+    assert.ok(withoutSizes.stages.every((stage) => stage.estimate.basis === 'unknown'));
+    const { model: laterModel, ...later } = withSizeEstimates(withoutSizes, options);
+    const { model: onceModel, ...once } = analyze(text, options);
+    assert.equal(laterModel, withoutSizes.model, 'the model is reused, not rebuilt');
+    assert.ok(onceModel !== undefined && once.estimates.length === 2);
+    assert.deepEqual(later, once);
   });
 });
 

@@ -49,8 +49,18 @@ export function analyzeWithRules(rules: readonly Rule[], text: string, options: 
   }
   findings.sort(compareFindings);
 
-  const estimates = options.estimateSizes === false ? [] : estimateStages(model, undefined, options.buildContext, options.extraBaseImages);
-  return { findings, stages: summarizeStages(model, estimates), estimates, model, internalErrors };
+  const withoutSizes: AnalysisResult = { findings, stages: summarizeStages(model, []), estimates: [], model, internalErrors };
+  return options.estimateSizes === false ? withoutSizes : withSizeEstimates(withoutSizes, options);
+}
+
+/**
+ * Adds the size estimate to an analysis made with `estimateSizes: false`, from its model: the language
+ * server publishes the diagnostics first and estimates right after. The findings are unchanged.
+ */
+export function withSizeEstimates(analysis: AnalysisResult, options: AnalyzeOptions = {}): AnalysisResult {
+  const { model } = analysis;
+  const estimates = estimateStages(model, undefined, options.buildContext, options.extraBaseImages);
+  return { ...analysis, stages: summarizeStages(model, estimates), estimates };
 }
 
 /** Applies the first bulk-applicable fix of each finding, skipping fixes that overlap one already taken. */

@@ -1,9 +1,12 @@
 // One analysis per document version and settings, shared by diagnostics, code actions and lenses,
 // so a code-lens request right after a change does not analyse the text a second time. Small files
 // are analysed here, the others on the worker (see analysis-routing.ts); either way the result is
-// plain data. An analysis that overran its budget is not tried again for the same version.
+// plain data. Here the findings come first and the size estimate after, when the diagnostics are out
+// or a lens asks for it, so that diagnostics never wait for it. An analysis that overran its budget
+// is not tried again for the same version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../analysis/engine';
+import { analyze, withSizeEstimates } from '../analysis/engine';
+import type { AnalysisResult } from '../analysis/engine-types';
 import type { AnalyzeOptions, BuildContextInfo, ExtraBaseImage } from '../analysis/engine-types';
 import type { LoadedHadolintConfig } from '../config/hadolint-file';
 import type { OffThreadAnalyzer } from './analysis-worker-host';
@@ -29,8 +32,20 @@ interface CacheEntry {
   hadolint: LoadedHadolintConfig | null;
   buildContext: BuildContextInfo | undefined;
   extraBaseImages: Record<string, ExtraBaseImage> | undefined;
-  /** null: superseded by newer work before it finished. */
-  analysis: Promise<DocumentAnalysis | null>;
+  /** Where base-image sizes are learnt, when the settings allow a lookup. */
+  registrySizes: BaseImageSizeSource | null;
+  /** The analysis as soon as its findings are known (possibly before its size estimate); null: superseded. */
+  findings: Promise<DocumentAnalysis | null>;
+  /** What computing gave; the whole analysis is made from it when first needed. */
+  computed: Promise<Computed>;
+  /** The whole analysis, size estimate included; null: superseded by newer work before it finished. */
+  whole: Promise<DocumentAnalysis | null> | null;
+}
+
+/** What computing an analysis gives: the analysis, and for one made without sizes the step that adds them. */
+interface Computed {
+  analysis: DocumentAnalysis | null;
+  addSizes?: () => DocumentAnalysis;
 }
 
 /** The build context known for a document now (see BuildContexts); none by default. */
@@ -95,10 +110,31 @@ export class DocumentAnalyses {
   }
 
   /**
-   * The analysis of this exact version with these settings and configuration; computed now when not
-   * cached. null when newer work for the document (or its closing) superseded it.
+   * The analysis of this exact version with these settings and configuration, size estimate included;
+   * computed now when not cached. null when newer work for the document (or its closing) superseded it.
    */
   analysisFor(document: TextDocument, settings: LayerwiseSettings): Promise<DocumentAnalysis | null> {
+    return this.wholeOf(document.uri, this.entryFor(document, settings));
+  }
+
+  /**
+   * The same analysis as soon as its findings are known: what diagnostics and code actions need. Its
+   * stages may not have their size estimate yet.
+   */
+  findingsFor(document: TextDocument, settings: LayerwiseSettings): Promise<DocumentAnalysis | null> {
+    return this.entryFor(document, settings).findings;
+  }
+
+  /**
+   * Makes the size estimate of this version now, when it is still the current one, so that the lenses
+   * are ready when asked for (after its diagnostics are out: they must not wait for it).
+   */
+  estimateSizes(uri: string, version: number): void {
+    const entry = this.entries.get(uri);
+    if (entry?.version === version) void this.wholeOf(uri, entry);
+  }
+
+  private entryFor(document: TextDocument, settings: LayerwiseSettings): CacheEntry {
     const { uri, version } = document;
     const hadolint = settings.enable ? this.hadolintConfigFor(uri) : null;
     // Only the size estimate reads the context; without the lens it is neither read nor waited for.
@@ -114,16 +150,31 @@ export class DocumentAnalyses {
       cached.buildContext === buildContext &&
       cached.extraBaseImages === extraBaseImages
     ) {
-      return cached.analysis;
+      return cached;
     }
-    const analysis = this.compute(document, settings, hadolint, { buildContext, extraBaseImages });
-    const entry: CacheEntry = { version, settings, hadolint, buildContext, extraBaseImages, analysis };
+    const computed = this.compute(document, settings, hadolint, { buildContext, extraBaseImages });
+    const findings = computed.then(({ analysis }) => analysis);
+    const entry: CacheEntry = { version, settings, hadolint, buildContext, extraBaseImages, registrySizes, findings, computed, whole: null };
     this.entries.set(uri, entry);
-    void analysis.then((result) => {
+    void findings.then((result) => {
       if (result === null && this.entries.get(uri) === entry) this.entries.delete(uri);
-      if (result?.kind === 'analysed' && registrySizes) this.noteAnalysis(registrySizes, uri, result.result);
     });
-    return analysis;
+    return entry;
+  }
+
+  /** The whole analysis of an entry, the size estimate added the first time it is needed; null once superseded. */
+  private wholeOf(uri: string, entry: CacheEntry): Promise<DocumentAnalysis | null> {
+    if (entry.whole) return entry.whole;
+    const whole = entry.computed.then(({ analysis, addSizes }) => {
+      if (!addSizes) return analysis;
+      return this.entries.get(uri) === entry ? addSizes() : null;
+    });
+    entry.whole = whole;
+    void whole.then((result) => {
+      if (result === null && this.entries.get(uri) === entry) this.entries.delete(uri);
+      if (result?.kind === 'analysed' && entry.registrySizes) this.noteAnalysis(entry.registrySizes, uri, result.result);
+    });
+    return whole;
   }
 
   forget(uri: string): void {
@@ -142,15 +193,15 @@ export class DocumentAnalyses {
     settings: LayerwiseSettings,
     hadolint: LoadedHadolintConfig | null,
     door: Pick<AnalyzeOptions, 'buildContext' | 'extraBaseImages'>,
-  ): Promise<DocumentAnalysis | null> {
-    if (!settings.enable) return { kind: 'disabled' };
+  ): Promise<Computed> {
+    if (!settings.enable) return { analysis: { kind: 'disabled' } };
     const { uri, version } = document;
     const overran = this.overran.get(uri);
-    if (overran?.version === version) return { kind: 'timed-out', budgetMs: overran.budgetMs };
+    if (overran?.version === version) return { analysis: { kind: 'timed-out', budgetMs: overran.budgetMs } };
     // Read now: the document object changes in place with the next edit.
     const text = document.getText();
     const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes > MAX_ANALYSED_BYTES) return { kind: 'too-large', bytes };
+    if (bytes > MAX_ANALYSED_BYTES) return { analysis: { kind: 'too-large', bytes } };
     const options: AnalyzeOptions = { ...analyzeOptionsFrom(settings, hadolint), ...door };
     const where = `${uri} (version ${version})`;
     const offThread = this.offThread;
@@ -161,30 +212,45 @@ export class DocumentAnalyses {
     switch (outcome.kind) {
       case 'done':
         this.logInternalErrors(outcome.analysis, where);
-        return { kind: 'analysed', result: outcome.analysis, analyzeMs: outcome.analyzeMs };
+        return { analysis: { kind: 'analysed', result: outcome.analysis, analyzeMs: outcome.analyzeMs } };
       case 'timed-out':
         this.overran.set(uri, { version, budgetMs: outcome.budgetMs });
         this.logger.info(`analysing ${where} took over ${outcome.budgetMs} ms and was stopped`);
-        return { kind: 'timed-out', budgetMs: outcome.budgetMs };
+        return { analysis: { kind: 'timed-out', budgetMs: outcome.budgetMs } };
       case 'superseded':
-        return null;
+        return { analysis: null };
       case 'failed':
         this.logger.error(`analysis of ${where} failed: ${outcome.message}`);
-        return { kind: 'failed' };
+        return { analysis: { kind: 'failed' } };
     }
   }
 
-  private analyzeHere(text: string, options: AnalyzeOptions, where: string): DocumentAnalysis {
+  /** The findings now; the size estimate (when asked for) is added from the same model by addSizes. */
+  private analyzeHere(text: string, options: AnalyzeOptions, where: string): Computed {
     try {
       const started = performance.now();
-      const analysis = analyze(text, options);
+      const result = analyze(text, { ...options, estimateSizes: false });
       const analyzeMs = performance.now() - started;
-      const result = toPortableAnalysis(analysis);
-      this.logInternalErrors(result, where);
-      return { kind: 'analysed', result, analyzeMs };
+      const portable = toPortableAnalysis(result);
+      this.logInternalErrors(portable, where);
+      const analysis: DocumentAnalysis = { kind: 'analysed', result: portable, analyzeMs };
+      if (options.estimateSizes === false) return { analysis };
+      return { analysis, addSizes: () => this.addSizes(result, portable, options, analyzeMs, where) };
     } catch (error) {
       this.logger.error(`analysis of ${where} failed`, error);
-      return { kind: 'failed' };
+      return { analysis: { kind: 'failed' } };
+    }
+  }
+
+  private addSizes(result: AnalysisResult, portable: PortableAnalysis, options: AnalyzeOptions, analyzeMs: number, where: string): DocumentAnalysis {
+    const started = performance.now();
+    try {
+      const { stages, estimates } = withSizeEstimates(result, options);
+      return { kind: 'analysed', result: { ...portable, stages, estimates }, analyzeMs: analyzeMs + (performance.now() - started) };
+    } catch (error) {
+      // The findings stand without it: the lenses show unknown sizes.
+      this.logger.error(`size estimate of ${where} failed`, error);
+      return { kind: 'analysed', result: portable, analyzeMs };
     }
   }
 

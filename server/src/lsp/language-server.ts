@@ -98,16 +98,18 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   });
 
   /**
-   * The current version of a document, its settings and analysis; null when the document is gone,
-   * the request was cancelled or the document changed while it was being analysed.
+   * The current version of a document, its settings and analysis (its findings, or the whole analysis
+   * with the size estimate); null when the document is gone, the request was cancelled or the document
+   * changed while it was being analysed.
    */
-  async function currentAnalysis(uri: string, token: CancellationToken) {
+  async function currentAnalysis(uri: string, token: CancellationToken, part: 'findings' | 'whole') {
     if (!session || !documents.get(uri)) return null;
     const settings: LayerwiseSettings = await session.settings.settingsFor(uri);
     const document = documents.get(uri);
     if (!document || token.isCancellationRequested) return null;
     const version = document.version;
-    const analysis: DocumentAnalysis | null = await session.analyses.analysisFor(document, settings);
+    const analyses = session.analyses;
+    const analysis: DocumentAnalysis | null = await (part === 'findings' ? analyses.findingsFor(document, settings) : analyses.analysisFor(document, settings));
     if (!analysis || token.isCancellationRequested || documents.get(uri)?.version !== version) return null;
     return { document, settings, analysis };
   }
@@ -158,7 +160,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
 
   connection.onCodeAction(
     guarded(logger, 'codeAction', [], async (params, token) => {
-      const current = await currentAnalysis(params.textDocument.uri, token);
+      const current = await currentAnalysis(params.textDocument.uri, token, 'findings');
       if (!current || !session) return [];
       const options = analyzeOptionsFrom(current.settings, hadolintConfigs.configFor(params.textDocument.uri));
       return codeActionsFor(current.document, current.analysis, params.context, session.support, options.allowSuppressions !== false);
@@ -167,7 +169,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
 
   connection.onCodeLens(
     guarded(logger, 'codeLens', [], async (params, token) => {
-      const current = await currentAnalysis(params.textDocument.uri, token);
+      const current = await currentAnalysis(params.textDocument.uri, token, 'whole');
       if (!current || !current.settings.sizeLens.enabled) return [];
       return codeLensesFor(current.analysis, current.settings.sizeLens.measure);
     }),
@@ -175,7 +177,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
 
   connection.onHover(
     guarded(logger, 'hover', null, async (params, token) => {
-      const current = await currentAnalysis(params.textDocument.uri, token);
+      const current = await currentAnalysis(params.textDocument.uri, token, 'whole');
       if (!current || !current.settings.sizeLens.enabled) return null;
       return sizeHoverFor(current.analysis, params.position, current.settings.sizeLens.measure);
     }),

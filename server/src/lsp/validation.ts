@@ -11,6 +11,8 @@ import { TIMING_LOG_PREFIX, type ValidationTiming } from './validation-timing';
 
 /** Analyses slower than this are logged, so slow files show up in the output channel. */
 const SLOW_ANALYSIS_MS = 250;
+/** From publishing a version's diagnostics to estimating its sizes, unless a newer version came. */
+const SIZE_ESTIMATE_DELAY_MS = 50;
 
 export interface ValidatorDependencies {
   connection: Connection;
@@ -101,16 +103,29 @@ export class Validator {
       if (this.latestRun.get(uri) !== run || !document || document.version !== requested.version) return;
       const version = document.version;
       marks.analysing = performance.now();
-      const analysis = await analyses.analysisFor(document, documentSettings);
+      // The findings are all diagnostics need: the size estimate follows after publishing.
+      const analysis = await analyses.findingsFor(document, documentSettings);
       marks.analysed = performance.now();
       if (this.latestRun.get(uri) !== run || documents.get(uri)?.version !== version || analysis === null) return;
       const analysisMs = marks.analysed - marks.analysing;
       if (analysisMs > SLOW_ANALYSIS_MS) logger.info(`analysing ${uri} took ${Math.round(analysisMs)} ms`);
       await this.publish(uri, version, diagnosticsFor(analysis, version));
       if (this.deps.logTimings) this.logTiming(uri, version, analysis, marks);
+      this.estimateSizesSoon(uri, version);
     } catch (error) {
       logger.error(`validating ${uri} failed`, error);
     }
+  }
+
+  /**
+   * The size estimate is for the lenses, which the editor asks for a while after an edit: it waits a
+   * moment, and is skipped when the next edit comes first (when typing, the next keystroke often does).
+   */
+  private estimateSizesSoon(uri: string, version: number): void {
+    const timer = setTimeout(() => {
+      if (this.deps.documents.get(uri)?.version === version) this.deps.analyses.estimateSizes(uri, version);
+    }, SIZE_ESTIMATE_DELAY_MS);
+    timer.unref();
   }
 
   private logTiming(uri: string, version: number, analysis: DocumentAnalysis, marks: ValidationMarks): void {
