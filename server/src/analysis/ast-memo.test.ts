@@ -41,7 +41,9 @@ function answers(node: Instruction) {
 }
 
 // Taken before the memo is installed: what dockerfile-ast answers by itself.
-const untouched = instructions().map(answers);
+const untouchedNodes = instructions();
+const untouched = untouchedNodes.map(answers);
+const untouchedKeys = untouchedNodes.map((node) => Object.keys(node));
 const originalTokenizer = (Instruction.prototype as unknown as { getRawArguments: unknown }).getRawArguments;
 rememberArgumentTokens();
 
@@ -67,6 +69,15 @@ describe('rememberArgumentTokens', () => {
     const first = rawArguments(run);
     first.length = 0;
     assert.notEqual(rawArguments(run).length, 0);
+  });
+
+  it('keeps the tokens out of sight: the keys of a node are its own, as without the memo', () => {
+    const nodes = instructions();
+    nodes.forEach(answers);
+    assert.deepEqual(
+      nodes.map((node) => Object.keys(node)),
+      untouchedKeys,
+    );
   });
 
   it('installs once: a second call does not wrap the tokenizer again', () => {
