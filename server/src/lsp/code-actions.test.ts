@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { analyze } from '../analysis/engine';
 import type { Finding } from '../analysis/rule';
 import { applyTextEdits } from '../analysis/text-edits';
-import { codeActionsFor, fixesFor, minimalEdit } from './code-actions';
+import { codeActionsFor, findingFor, minimalEdit } from './code-actions';
 import { findingToDiagnostic } from './diagnostics';
 import type { DocumentAnalysis } from './document-analysis';
 import { toPortableAnalysis } from './portable-analysis';
@@ -82,8 +82,9 @@ describe('codeActionsFor', () => {
 
   it('finds the finding by code, message and range when the diagnostic is of another version', () => {
     const stale = findingToDiagnostic(finding, 2, 0);
-    assert.equal(fixesFor(stale, 3, analysis.result.findings), finding.fixes);
+    assert.equal(findingFor(stale, 3, analysis.result.findings), finding);
     const moved = { ...stale, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } };
-    assert.deepEqual(fixesFor(moved, 3, analysis.result.findings), []);
+    assert.equal(findingFor(moved, 3, analysis.result.findings), undefined);
+    assert.deepEqual(quickFixes([moved]), []);
   });
 });

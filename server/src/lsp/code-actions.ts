@@ -54,10 +54,13 @@ export function codeActionsFor(
     let layout: SuppressionLayout | undefined;
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      actions.push(...quickFixes(document, diagnostic, fixesFor(diagnostic, document.version, findings), support));
+      // A diagnostic that no longer exists gets nothing, so no edit meets other text.
+      const finding = findingFor(diagnostic, document.version, findings);
+      if (!finding) continue;
+      actions.push(...quickFixes(document, diagnostic, finding.fixes, support));
       if (!offerSuppressions) continue;
       layout ??= suppressionLayoutFor(analysis.result, document.getText());
-      actions.push(...suppressionActions(document, diagnostic, analysis.result.findings, layout, support));
+      actions.push(...suppressionActions(document, diagnostic, finding, layout, support));
     }
   }
   if (requested(context, FIX_ALL_KIND)) {
@@ -80,17 +83,15 @@ function quickFixes(document: TextDocument, diagnostic: Diagnostic, fixes: Fix[]
   );
 }
 
-/** Ignore-comment quick fixes, for a diagnostic that matches a finding of the current analysis. */
+/** Ignore-comment quick fixes for the finding of a diagnostic. */
 function suppressionActions(
   document: TextDocument,
   diagnostic: Diagnostic,
-  findings: readonly Finding[],
+  finding: Finding,
   layout: SuppressionLayout,
   support: CodeActionSupport,
 ) {
   if (diagnostic.code === SUPPRESSION_NOT_ALLOWED_CODE) return [];
-  const finding = matchingFinding(diagnostic, findings);
-  if (!finding) return [];
   return suppressionFixesIn(finding, layout).map(
     (fix): CodeAction => ({
       title: fix.title,
@@ -101,24 +102,20 @@ function suppressionActions(
   );
 }
 
-function matchingFinding(diagnostic: Diagnostic, findings: readonly Finding[]): Finding | undefined {
-  return findings.find((finding) => sameFinding(diagnostic, finding));
-}
-
 function sameFinding(diagnostic: Diagnostic, finding: Finding): boolean {
   return finding.code === diagnostic.code && finding.message === diagnostic.message && sameRange(finding.range, diagnostic.range);
 }
 
 /**
- * The fixes of a diagnostic, from the analysis of the document's current version: the finding its
- * `data` names when the diagnostic was published for this version, otherwise the finding with the same
- * code, message and range. A diagnostic that no longer exists gets none, so no edit meets other text.
+ * The finding of a diagnostic in the analysis of the document's current version: the one its `data`
+ * names when the diagnostic was published for this version, otherwise the one with the same code,
+ * message and range; none when the diagnostic no longer exists.
  */
-export function fixesFor(diagnostic: Diagnostic, version: number, findings: readonly Finding[]): Fix[] {
+export function findingFor(diagnostic: Diagnostic, version: number, findings: readonly Finding[]): Finding | undefined {
   const data = readDiagnosticData(diagnostic.data);
   const named = data && data.version === version ? findings[data.index] : undefined;
-  if (named && sameFinding(diagnostic, named)) return named.fixes;
-  return matchingFinding(diagnostic, findings)?.fixes ?? [];
+  if (named && sameFinding(diagnostic, named)) return named;
+  return findings.find((finding) => sameFinding(diagnostic, finding));
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
