@@ -44,7 +44,9 @@ function answers(node: Instruction) {
 const untouchedNodes = instructions();
 const untouched = untouchedNodes.map(answers);
 const untouchedKeys = untouchedNodes.map((node) => Object.keys(node));
-const originalTokenizer = (Instruction.prototype as unknown as { getRawArguments: unknown }).getRawArguments;
+/** The tokenizer the prototype holds now (private in dockerfile-ast's typings). */
+const currentTokenizer = () => (Instruction.prototype as unknown as { getRawArguments: unknown }).getRawArguments;
+const originalTokenizer = currentTokenizer();
 rememberArgumentTokens();
 
 describe('rememberArgumentTokens', () => {
@@ -81,9 +83,9 @@ describe('rememberArgumentTokens', () => {
   });
 
   it('installs once: a second call does not wrap the tokenizer again', () => {
-    const installed = (Instruction.prototype as unknown as { getRawArguments: unknown }).getRawArguments;
+    const installed = currentTokenizer();
     assert.notEqual(installed, originalTokenizer);
     rememberArgumentTokens();
-    assert.equal((Instruction.prototype as unknown as { getRawArguments: unknown }).getRawArguments, installed);
+    assert.equal(currentTokenizer(), installed);
   });
 });

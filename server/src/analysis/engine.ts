@@ -49,15 +49,16 @@ export function analyzeWithRules(rules: readonly Rule[], text: string, options: 
   }
   findings.sort(compareFindings);
 
-  const withoutSizes: AnalysisResult = { findings, stages: summarizeStages(model, []), estimates: [], model, internalErrors };
-  return options.estimateSizes === false ? withoutSizes : withSizeEstimates(withoutSizes, options);
+  const analysis = { findings, model, internalErrors };
+  if (options.estimateSizes === false) return { ...analysis, stages: summarizeStages(model, []), estimates: [] };
+  return withSizeEstimates(analysis, options);
 }
 
 /**
  * Adds the size estimate to an analysis made with `estimateSizes: false`, from its model: the language
  * server publishes the diagnostics first and estimates right after. The findings are unchanged.
  */
-export function withSizeEstimates(analysis: AnalysisResult, options: AnalyzeOptions = {}): AnalysisResult {
+export function withSizeEstimates(analysis: Omit<AnalysisResult, 'stages' | 'estimates'>, options: AnalyzeOptions = {}): AnalysisResult {
   const { model } = analysis;
   const estimates = estimateStages(model, undefined, options.buildContext, options.extraBaseImages);
   return { ...analysis, stages: summarizeStages(model, estimates), estimates };

@@ -170,8 +170,8 @@ export class DocumentAnalyses {
       return this.entries.get(uri) === entry ? addSizes() : null;
     });
     entry.whole = whole;
+    // A null here is a superseded entry (or a null findings, which removed the entry already).
     void whole.then((result) => {
-      if (result === null && this.entries.get(uri) === entry) this.entries.delete(uri);
       if (result?.kind === 'analysed' && entry.registrySizes) this.noteAnalysis(entry.registrySizes, uri, result.result);
     });
     return whole;

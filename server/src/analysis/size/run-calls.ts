@@ -3,10 +3,8 @@
 // answer every question about an absent tool without searching the script (or looking its index up
 // again), and each present tool's calls are searched once however many subcommands are asked about.
 import type { RunScript } from '../shell-types';
-import { findCalls, invocationOf, type SubcommandCall, type ToolSpec } from '../rules/support/commands';
+import { findCalls, invocationOf, NO_CALLS, type SubcommandCall, type ToolSpec } from '../rules/support/commands';
 import { findInstallCalls, type InstallCall, type InstallSyntax } from '../rules/support/pinning-command-line';
-
-const NO_CALLS: readonly SubcommandCall[] = Object.freeze([]);
 
 export class RunCalls {
   /**

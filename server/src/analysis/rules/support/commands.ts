@@ -93,7 +93,7 @@ export function firstOperandIndex(args: readonly ShellWord[], optionsWithValue?:
 }
 
 /** The answer for a script that calls none of the programs; the lists handed out are read-only. */
-const NONE: readonly never[] = Object.freeze([]);
+export const NO_CALLS: readonly never[] = Object.freeze([]);
 
 /** The script's invocations by program name, each list in execution order. */
 type InvocationIndex = ReadonlyMap<string, readonly Invocation[]>;
@@ -123,8 +123,8 @@ function readInvocationIndex(script: RunScript): InvocationIndex {
 /** The invocations of any of the programs in the script, nested ones included, in execution order. */
 export function invocationsNamed(script: RunScript, programs: readonly string[]): readonly Invocation[] {
   const index = invocationIndex(script);
-  if (index.size === 0) return NONE;
-  let found: readonly Invocation[] = NONE;
+  if (index.size === 0) return NO_CALLS;
+  let found: readonly Invocation[] = NO_CALLS;
   let programsFound = 0;
   for (const program of programs) {
     const named = index.get(program);
@@ -155,7 +155,7 @@ export function calledPrograms(script: RunScript): Iterable<string> {
 export function findCalls(script: RunScript, tool: ToolSpec, subcommands?: readonly string[]): readonly SubcommandCall[] {
   const invocations = invocationsNamed(script, tool.programs);
   // Most RUNs call none of the tool's programs: answered without allocating.
-  if (invocations.length === 0) return NONE;
+  if (invocations.length === 0) return NO_CALLS;
   const calls: SubcommandCall[] = [];
   for (const invocation of invocations) {
     const subcommandIndex = firstOperandIndex(invocation.args, tool.optionsWithValue);
